@@ -1,0 +1,89 @@
+package org.ensemble.protocol.crdt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain values (lib0 any): the elements of arrays and the values of maps that are not Y types. */
+final class ContentAny implements Content {
+  private List<Object> arr;
+
+  ContentAny(List<Object> arr) {
+    this.arr = arr;
+  }
+
+  @Override
+  public int length() {
+    return arr.size();
+  }
+
+  @Override
+  public List<Object> getContent() {
+    return arr;
+  }
+
+  @Override
+  public boolean isCountable() {
+    return true;
+  }
+
+  @Override
+  public Content copy() {
+    return new ContentAny(new ArrayList<>(arr));
+  }
+
+  @Override
+  public Content splice(int offset) {
+    ContentAny right = new ContentAny(new ArrayList<>(arr.subList(offset, arr.size())));
+    arr = new ArrayList<>(arr.subList(0, offset));
+    return right;
+  }
+
+  @Override
+  public boolean mergeWith(Content right) {
+    if (!(arr instanceof ArrayList)) {
+      arr = new ArrayList<>(arr);
+    }
+    arr.addAll(((ContentAny) right).arr);
+    return true;
+  }
+
+  @Override
+  public void integrate(Transaction transaction, Item item) {}
+
+  @Override
+  public void delete(Transaction transaction) {}
+
+  @Override
+  public void gc(StructStore store) {}
+
+  @Override
+  public void write(UpdateEncoder encoder, int offset) {
+    int len = arr.size();
+    encoder.writeLen(len - offset);
+    for (int i = offset; i < len; i++) {
+      encoder.writeAny(arr.get(i));
+    }
+  }
+
+  @Override
+  public int ref() {
+    return WireFormat.CONTENT_ANY;
+  }
+
+  static ContentAny read(UpdateDecoder decoder) {
+    int len = decoder.readLen();
+    if (len > decoder.rest().remaining()) {
+      throw decoder.rest().error("any content claims " + len + " values, only " + decoder.rest().remaining() + " bytes left");
+    }
+    List<Object> cs = new ArrayList<>(len);
+    for (int i = 0; i < len; i++) {
+      cs.add(decoder.readAny());
+    }
+    return new ContentAny(cs);
+  }
+
+  @Override
+  public String toString() {
+    return "Any" + arr;
+  }
+}

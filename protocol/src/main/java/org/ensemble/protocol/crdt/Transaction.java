@@ -1,0 +1,115 @@
+package org.ensemble.protocol.crdt;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A group of changes to one document that observers and update listeners see together. Every edit
+ * runs inside one; nested calls join the outermost. When it ends, observers fire, deleted content is
+ * collected, neighbouring items are merged, and one update message describing it is emitted.
+ */
+public final class Transaction {
+  final Doc doc;
+  /** What this transaction deleted. */
+  final DeleteSet deleteSet = new DeleteSet();
+  /** The document's state vector before the transaction. */
+  final StateVector beforeState;
+  /** The document's state vector after the transaction (set when it ends). */
+  StateVector afterState = new StateVector();
+  /** Changed types, with the keys that changed (null for the list). */
+  final Map<AbstractType, Set<String>> changed = new LinkedHashMap<>();
+  /** Events per type, including all its ancestors, for deep observers. */
+  final Map<AbstractType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
+  /** Structs that were split and may merge again. */
+  final List<AbstractStruct> mergeStructs = new ArrayList<>();
+  final Object origin;
+  /** Whether the change was made by this replica (false for applied updates). */
+  boolean local;
+  final Map<Object, Object> meta = new HashMap<>();
+  final Set<Doc> subdocsAdded = new LinkedHashSet<>();
+  final Set<Doc> subdocsRemoved = new LinkedHashSet<>();
+  final Set<Doc> subdocsLoaded = new LinkedHashSet<>();
+  boolean needFormattingCleanup;
+
+  Transaction(Doc doc, Object origin, boolean local) {
+    this.doc = doc;
+    this.beforeState = doc.store.getStateVector();
+    this.origin = origin;
+    this.local = local;
+  }
+
+  public Doc doc() {
+    return doc;
+  }
+
+  /** What the caller passed as origin: a connection, an undo manager, a user. */
+  public Object origin() {
+    return origin;
+  }
+
+  /** True for edits made through this replica's API, false for applied updates. */
+  public boolean isLocal() {
+    return local;
+  }
+
+  public DeleteSet deleteSet() {
+    return deleteSet;
+  }
+
+  public StateVector beforeState() {
+    return beforeState;
+  }
+
+  public StateVector afterState() {
+    return afterState;
+  }
+
+  /** Free-form data that listeners can attach to the transaction. */
+  public Map<Object, Object> meta() {
+    return meta;
+  }
+
+  /** The types changed in this transaction. */
+  public Set<AbstractType> changedTypes() {
+    return changed.keySet();
+  }
+
+  /** Records that {@code type} changed at {@code parentSub} (null: its list), unless it is new. */
+  void addChangedType(AbstractType type, String parentSub) {
+    Item item = type.item;
+    if (item == null || (item.id.clock < beforeState.get(item.id.client) && !item.isDeleted())) {
+      changed.computeIfAbsent(type, t -> new HashSet<>()).add(parentSub);
+    }
+  }
+
+  /** Whether {@code struct} was created in this transaction. */
+  boolean adds(AbstractStruct struct) {
+    return struct.id.clock >= beforeState.get(struct.id.client);
+  }
+
+  /** Writes the update that describes this transaction; false if it changed nothing. */
+  boolean writeUpdateMessage(UpdateEncoder encoder) {
+    if (deleteSet.isEmpty() && !stateChanged()) {
+      return false;
+    }
+    deleteSet.sortAndMerge();
+    UpdateWriter.writeClientsStructs(encoder, doc.store, beforeState);
+    deleteSet.write(encoder);
+    return true;
+  }
+
+  private boolean stateChanged() {
+    for (long client : afterState.clients()) {
+      if (!beforeState.has(client) || beforeState.get(client) != afterState.get(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
