@@ -5,8 +5,9 @@ import java.util.function.BiConsumer;
 
 /**
  * A small open-addressing hash map from client ids to values. Client ids are looked up on every
- * operation; this avoids boxing a {@code Long} per lookup. Not for general use: no removal during
- * iteration, insertion order is not kept.
+ * operation; this avoids boxing a {@code Long} per lookup. Iteration follows insertion order, as a
+ * JavaScript {@code Map} does: Yjs's results depend on that order in places (the order in which a
+ * transaction's deletions are visited decides which formatting marks its cleanup removes).
  */
 final class LongMap<V> {
   private static final long EMPTY = Long.MIN_VALUE;
@@ -14,6 +15,8 @@ final class LongMap<V> {
   private long[] keys;
   private Object[] values;
   private int size;
+  /** The keys in insertion order. */
+  private long[] order = new long[4];
 
   LongMap() {
     this(8);
@@ -74,6 +77,10 @@ final class LongMap<V> {
         i = slot(key);
       }
       keys[i] = key;
+      if (size == order.length) {
+        order = Arrays.copyOf(order, size * 2);
+      }
+      order[size] = key;
       size++;
     }
     values[i] = value;
@@ -105,6 +112,12 @@ final class LongMap<V> {
     }
     keys[gap] = EMPTY;
     values[gap] = null;
+    for (int k = 0; k < size; k++) {
+      if (order[k] == key) {
+        System.arraycopy(order, k + 1, order, k, size - k - 1);
+        break;
+      }
+    }
     size--;
     return old;
   }
@@ -123,16 +136,9 @@ final class LongMap<V> {
     size = 0;
   }
 
-  /** The keys, in no particular order. */
+  /** The keys, in insertion order. */
   long[] keys() {
-    long[] out = new long[size];
-    int n = 0;
-    for (long k : keys) {
-      if (k != EMPTY) {
-        out[n++] = k;
-      }
-    }
-    return out;
+    return Arrays.copyOf(order, size);
   }
 
   /** The keys, highest first: the order in which Yjs writes clients. */
@@ -147,12 +153,10 @@ final class LongMap<V> {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
+  /** Calls {@code f} on every entry, in insertion order. */
   void forEach(BiConsumer<Long, V> f) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        f.accept(keys[i], (V) values[i]);
-      }
+    for (long k : keys()) {
+      f.accept(k, get(k));
     }
   }
 
@@ -162,13 +166,11 @@ final class LongMap<V> {
     keys = new long[oldKeys.length * 2];
     Arrays.fill(keys, EMPTY);
     values = new Object[oldKeys.length * 2];
-    size = 0;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != EMPTY) {
         int s = slot(oldKeys[i]);
         keys[s] = oldKeys[i];
         values[s] = oldValues[i];
-        size++;
       }
     }
   }

@@ -2,7 +2,6 @@ package org.ensemble.protocol.crdt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +83,7 @@ public final class Transaction {
   void addChangedType(AbstractType type, String parentSub) {
     Item item = type.item;
     if (item == null || (item.id.clock < beforeState.get(item.id.client) && !item.isDeleted())) {
-      changed.computeIfAbsent(type, t -> new HashSet<>()).add(parentSub);
+      changed.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(parentSub);
     }
   }
 
