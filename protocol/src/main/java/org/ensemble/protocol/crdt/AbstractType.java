@@ -190,8 +190,13 @@ public abstract class AbstractType implements Json.JsonValue {
     if (val == null || val.isDeleted()) {
       return Undefined.VALUE;
     }
-    List<Object> c = val.content.getContent();
-    return c.get(val.length - 1);
+    return valueOf(val);
+  }
+
+  /** The value a map entry item holds: its last element (undefined for content without values). */
+  static Object valueOf(Item item) {
+    List<Object> c = item.content.getContent();
+    return item.length - 1 < c.size() ? c.get(item.length - 1) : Undefined.VALUE;
   }
 
   boolean mapHas(String key) {
@@ -204,7 +209,7 @@ public abstract class AbstractType implements Json.JsonValue {
     Map<String, Object> res = new LinkedHashMap<>();
     forEachMapEntry((key, val) -> {
       if (!val.isDeleted()) {
-        res.put(key, val.content.getContent().get(val.length - 1));
+        res.put(key, valueOf(val));
       }
     });
     return res;

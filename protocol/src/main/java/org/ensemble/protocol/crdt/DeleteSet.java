@@ -127,6 +127,12 @@ public final class DeleteSet {
   }
 
   void write(DSEncoder encoder) {
+    if (encoder instanceof UpdateEncoderV2 && !isSortedWithoutEmptyRanges()) {
+      // v2 writes clocks as differences; Yjs would write garbage for ranges from a malformed update
+      // that are unsorted or empty. Sorting and merging them deletes exactly the same clocks.
+      copyForV2().write(encoder);
+      return;
+    }
     long[] order = clients.keysDescending();
     encoder.rest().writeVarUint(order.length);
     for (long client : order) {
@@ -139,6 +145,32 @@ public final class DeleteSet {
         encoder.writeDsLen(r.length());
       }
     }
+  }
+
+  private boolean isSortedWithoutEmptyRanges() {
+    for (long client : clients.keys()) {
+      int end = 0;
+      for (IdRange r : clients.get(client)) {
+        if (r.length() <= 0 || r.clock() < end) {
+          return false;
+        }
+        end = r.end();
+      }
+    }
+    return true;
+  }
+
+  private DeleteSet copyForV2() {
+    DeleteSet copy = new DeleteSet();
+    clients.forEach((client, ranges) -> {
+      for (IdRange r : ranges) {
+        if (r.length() > 0) {
+          copy.add(client, r.clock(), r.length());
+        }
+      }
+    });
+    copy.sortAndMerge();
+    return copy;
   }
 
   static DeleteSet read(DSDecoder decoder) {

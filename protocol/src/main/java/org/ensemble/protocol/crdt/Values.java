@@ -33,7 +33,7 @@ final class Values {
       return JsNumber.normalize(((Number) v).doubleValue());
     }
     if (v instanceof List || v instanceof Object[]) {
-      List<?> src = v instanceof List ? (List<?>) v : List.of((Object[]) v);
+      List<?> src = v instanceof List ? (List<?>) v : java.util.Arrays.asList((Object[]) v);
       List<Object> out = new ArrayList<>(src.size());
       for (Object o : src) {
         out.add(plain(o, depth + 1));

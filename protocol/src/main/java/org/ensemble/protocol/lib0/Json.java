@@ -50,13 +50,7 @@ public final class Json {
       throw new IllegalArgumentException("Do not know how to serialize a BigInt");
     } else if (value instanceof Number) {
       double d = ((Number) value).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        sb.append("null");
-      } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-        sb.append(JsNumber.toString(d));
-      } else {
-        sb.append(JsNumber.toString(d));
-      }
+      sb.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : JsNumber.toString(d));
     } else if (value instanceof byte[]) {
       byte[] bytes = (byte[]) value;
       sb.append('{');
@@ -68,7 +62,7 @@ public final class Json {
       }
       sb.append('}');
     } else if (value instanceof List || value instanceof Object[]) {
-      List<?> list = value instanceof List ? (List<?>) value : List.of((Object[]) value);
+      List<?> list = value instanceof List ? (List<?>) value : java.util.Arrays.asList((Object[]) value);
       sb.append('[');
       for (int i = 0; i < list.size(); i++) {
         if (i > 0) {
@@ -317,7 +311,8 @@ public final class Json {
               }
               int cp = 0;
               for (int i = 0; i < 4; i++) {
-                int h = Character.digit(s.charAt(pos + i), 16);
+                char hc = s.charAt(pos + i);
+                int h = hc < 128 ? Character.digit(hc, 16) : -1;
                 if (h < 0) {
                   throw error("bad unicode escape");
                 }
@@ -348,7 +343,7 @@ public final class Json {
       if (s.charAt(pos) == '0') {
         pos++;
       } else if (s.charAt(pos) >= '1' && s.charAt(pos) <= '9') {
-        while (pos < s.length() && Character.isDigit(s.charAt(pos)) && s.charAt(pos) < 128) {
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
           pos++;
         }
       } else {
