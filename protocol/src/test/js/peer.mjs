@@ -7,6 +7,10 @@
 
 import * as readline from 'node:readline'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import { toTaggedJSON, fromTagged, fromBase64, toBase64 } from './tagged-json.mjs'
 
 // Yjs (or anything else) must never write to stdout: it carries the protocol.
@@ -260,6 +264,43 @@ const ops = {
   },
   convertV1ToV2: req => ({ update: b64(Y.convertUpdateFormatV1ToV2(bytes(req.update, 'update'))) }),
   convertV2ToV1: req => ({ update: b64(Y.convertUpdateFormatV2ToV1(bytes(req.update, 'update'))) }),
+  writeSyncStep1: req => {
+    const { doc } = getEntry(req.doc)
+    const encoder = encoding.createEncoder()
+    syncProtocol.writeSyncStep1(encoder, doc)
+    return { message: b64(encoding.toUint8Array(encoder)) }
+  },
+  readSyncMessage: req => {
+    const { doc } = getEntry(req.doc)
+    const encoder = encoding.createEncoder()
+    let failure = null
+    const type = syncProtocol.readSyncMessage(decoding.createDecoder(bytes(req.message, 'message')), encoder, doc,
+      req.origin === undefined ? 'peer' : req.origin, e => { failure = e })
+    if (failure !== null) fail(`y-protocols could not apply the update: ${failure && failure.message ? failure.message : failure}`)
+    return { type, reply: b64(encoding.toUint8Array(encoder)) }
+  },
+  awarenessApply: req => {
+    const clientId = int(req.clientId, 'clientId')
+    if (!Array.isArray(req.updates)) fail('updates must be an array of base64 strings')
+    const origin = req.origin === undefined ? 'peer' : req.origin
+    const doc = newDoc(clientId, true)
+    const awareness = new awarenessProtocol.Awareness(doc)
+    try {
+      const events = []
+      awareness.on('change', ({ added, updated, removed }, o) => events.push({ event: 'change', added, updated, removed, origin: o }))
+      awareness.on('update', ({ added, updated, removed }, o) => events.push({ event: 'update', added, updated, removed, origin: o }))
+      req.updates.forEach((u, i) => awarenessProtocol.applyAwarenessUpdate(awareness, bytes(u, `updates[${i}]`), origin))
+      return {
+        events: events.slice(),
+        states: Array.from(awareness.getStates().entries()).map(([id, state]) => [id, JSON.stringify(state)]),
+        clocks: Array.from(awareness.meta.entries()).map(([id, meta]) => [id, meta.clock]),
+        encoded: b64(awarenessProtocol.encodeAwarenessUpdate(awareness, Array.from(awareness.meta.keys())))
+      }
+    } finally {
+      awareness.destroy()
+      doc.destroy()
+    }
+  },
   parseUpdateMeta: req => {
     const update = bytes(req.update, 'update')
     const meta = bool(req.v2, false) ? Y.parseUpdateMetaV2(update) : Y.parseUpdateMeta(update)
