@@ -65,11 +65,27 @@ public abstract class AbstractType implements Json.JsonValue {
     }
   }
 
+  /**
+   * Whether an event of this type would reach anyone: its observers, or deep observers of it or of
+   * an ancestor. Events are only built when it would, since most edits are not observed.
+   */
+  boolean isObserved() {
+    if (!eventHandler.isEmpty()) {
+      return true;
+    }
+    for (AbstractType t = this; t != null; t = t.item == null ? null : t.item.parent) {
+      if (!t.deepEventHandler.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Queues {@code event} for deep observers up the parent chain and calls this type's observers. */
   void callTypeObservers(Transaction transaction, YEvent event) {
     AbstractType type = this;
     while (true) {
-      transaction.changedParentTypes.computeIfAbsent(type, t -> new ArrayList<>()).add(event);
+      transaction.changedParentTypes().computeIfAbsent(type, t -> new ArrayList<>()).add(event);
       if (type.item == null) {
         break;
       }

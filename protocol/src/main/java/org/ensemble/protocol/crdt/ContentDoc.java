@@ -80,16 +80,16 @@ final class ContentDoc implements Content {
   @Override
   public void integrate(Transaction transaction, Item item) {
     doc.item = item;
-    transaction.subdocsAdded.add(doc);
+    transaction.subdocsAdded().add(doc);
     if (doc.shouldLoad()) {
-      transaction.subdocsLoaded.add(doc);
+      transaction.subdocsLoaded().add(doc);
     }
   }
 
   @Override
   public void delete(Transaction transaction) {
-    if (!transaction.subdocsAdded.remove(doc)) {
-      transaction.subdocsRemoved.add(doc);
+    if (!transaction.subdocsAdded().remove(doc)) {
+      transaction.subdocsRemoved().add(doc);
     }
   }
 

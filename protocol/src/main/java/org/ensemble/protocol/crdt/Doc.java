@@ -352,7 +352,7 @@ public final class Doc {
     Item it = item;
     if (it != null && !shouldLoad) {
       it.parent.doc.transact(t -> {
-        t.subdocsLoaded.add(this);
+        t.subdocsLoaded().add(this);
         return null;
       }, null, true);
     }
@@ -379,9 +379,9 @@ public final class Doc {
       Doc added = replacement;
       it.parent.doc.transact(t -> {
         if (added != null && !it.isDeleted()) {
-          t.subdocsAdded.add(added);
+          t.subdocsAdded().add(added);
         }
-        t.subdocsRemoved.add(this);
+        t.subdocsRemoved().add(this);
         return null;
       }, null, true);
     }

@@ -34,6 +34,9 @@ final class EventHandler<L> {
   }
 
   <A> void call(A arg, BiConsumer<L, A> invoke) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     RuntimeException first = null;
     for (L l : listeners) {
       try {

@@ -4,32 +4,33 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * A small open-addressing hash map from client ids to values. Client ids are looked up on every
- * operation; this avoids boxing a {@code Long} per lookup. Iteration follows insertion order, as a
- * JavaScript {@code Map} does: Yjs's results depend on that order in places (the order in which a
- * transaction's deletions are visited decides which formatting marks its cleanup removes).
+ * A map from client ids to values, in insertion order, as a JavaScript {@code Map} iterates: Yjs's
+ * results depend on that order in places (the order in which a transaction's deletions are visited
+ * decides which formatting marks its cleanup removes).
+ *
+ * <p>Every transaction creates several of these (state vectors, delete sets), almost always with a
+ * handful of clients, so entries live in plain arrays searched linearly; a hash index over them is
+ * only built once a map holds more than {@link #LINEAR_LIMIT} clients. No boxing per lookup.
  */
 final class LongMap<V> {
-  private static final long EMPTY = Long.MIN_VALUE;
+  private static final int LINEAR_LIMIT = 8;
+  private static final long[] NO_KEYS = {};
+  private static final Object[] NO_VALUES = {};
 
-  private long[] keys;
-  private Object[] values;
+  /** Keys and values in insertion order. */
+  private long[] keys = NO_KEYS;
+  private Object[] values = NO_VALUES;
   private int size;
-  /** The keys in insertion order. */
-  private long[] order = new long[4];
+  /** Open-addressing table of positions + 1 (0 = empty), or null while the map is small. */
+  private int[] index;
 
-  LongMap() {
-    this(8);
-  }
+  LongMap() {}
 
   LongMap(int expected) {
-    int cap = 8;
-    while (cap < expected * 2) {
-      cap <<= 1;
+    if (expected > 0) {
+      keys = new long[expected];
+      values = new Object[expected];
     }
-    keys = new long[cap];
-    Arrays.fill(keys, EMPTY);
-    values = new Object[cap];
   }
 
   private static int mix(long k) {
@@ -37,88 +38,96 @@ final class LongMap<V> {
     return (int) (h ^ (h >>> 32));
   }
 
-  private int slot(long key) {
-    int mask = keys.length - 1;
-    int i = mix(key) & mask;
-    while (keys[i] != EMPTY && keys[i] != key) {
-      i = (i + 1) & mask;
+  private int position(long key) {
+    if (index == null) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          return i;
+        }
+      }
+      return -1;
     }
-    return i;
+    int mask = index.length - 1;
+    for (int s = mix(key) & mask; ; s = (s + 1) & mask) {
+      int p = index[s];
+      if (p == 0) {
+        return -1;
+      }
+      if (keys[p - 1] == key) {
+        return p - 1;
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
   V get(long key) {
-    int mask = keys.length - 1;
-    int i = mix(key) & mask;
-    while (true) {
-      long k = keys[i];
-      if (k == key) {
-        return (V) values[i];
-      }
-      if (k == EMPTY) {
-        return null;
-      }
-      i = (i + 1) & mask;
-    }
+    int p = position(key);
+    return p < 0 ? null : (V) values[p];
   }
 
   boolean containsKey(long key) {
-    return keys[slot(key)] == key;
+    return position(key) >= 0;
   }
 
   void put(long key, V value) {
-    if (key == EMPTY) {
-      throw new IllegalArgumentException("reserved key");
+    int p = position(key);
+    if (p >= 0) {
+      values[p] = value;
+      return;
     }
-    int i = slot(key);
-    if (keys[i] != key) {
-      if ((size + 1) * 2 > keys.length) {
-        grow();
-        i = slot(key);
-      }
-      keys[i] = key;
-      if (size == order.length) {
-        order = Arrays.copyOf(order, size * 2);
-      }
-      order[size] = key;
-      size++;
+    if (size == keys.length) {
+      int cap = Math.max(4, size * 2);
+      keys = Arrays.copyOf(keys, cap);
+      values = Arrays.copyOf(values, cap);
     }
-    values[i] = value;
+    keys[size] = key;
+    values[size] = value;
+    size++;
+    if (index != null && size * 2 <= index.length) {
+      insertIntoIndex(size - 1);
+    } else if (size > LINEAR_LIMIT) {
+      rebuildIndex();
+    }
+  }
+
+  private void insertIntoIndex(int position) {
+    int mask = index.length - 1;
+    int s = mix(keys[position]) & mask;
+    while (index[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    index[s] = position + 1;
+  }
+
+  private void rebuildIndex() {
+    if (size <= LINEAR_LIMIT) {
+      index = null;
+      return;
+    }
+    int cap = 16;
+    while (cap < size * 4) {
+      cap <<= 1;
+    }
+    index = new int[cap];
+    for (int i = 0; i < size; i++) {
+      insertIntoIndex(i);
+    }
   }
 
   @SuppressWarnings("unchecked")
   V remove(long key) {
-    int i = slot(key);
-    if (keys[i] != key) {
+    int p = position(key);
+    if (p < 0) {
       return null;
     }
-    V old = (V) values[i];
-    // Backward-shift deletion keeps probe chains intact.
-    int mask = keys.length - 1;
-    int gap = i;
-    int j = i;
-    while (true) {
-      j = (j + 1) & mask;
-      if (keys[j] == EMPTY) {
-        break;
-      }
-      int home = mix(keys[j]) & mask;
-      boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
-      if (movable) {
-        keys[gap] = keys[j];
-        values[gap] = values[j];
-        gap = j;
-      }
-    }
-    keys[gap] = EMPTY;
-    values[gap] = null;
-    for (int k = 0; k < size; k++) {
-      if (order[k] == key) {
-        System.arraycopy(order, k + 1, order, k, size - k - 1);
-        break;
-      }
-    }
+    V old = (V) values[p];
+    System.arraycopy(keys, p + 1, keys, p, size - p - 1);
+    System.arraycopy(values, p + 1, values, p, size - p - 1);
     size--;
+    values[size] = null;
+    if (index != null) {
+      rebuildIndex();
+    }
     return old;
   }
 
@@ -130,15 +139,9 @@ final class LongMap<V> {
     return size == 0;
   }
 
-  void clear() {
-    Arrays.fill(keys, EMPTY);
-    Arrays.fill(values, null);
-    size = 0;
-  }
-
   /** The keys, in insertion order. */
   long[] keys() {
-    return Arrays.copyOf(order, size);
+    return Arrays.copyOf(keys, size);
   }
 
   /** The keys, highest first: the order in which Yjs writes clients. */
@@ -154,24 +157,23 @@ final class LongMap<V> {
   }
 
   /** Calls {@code f} on every entry, in insertion order. */
+  @SuppressWarnings("unchecked")
   void forEach(BiConsumer<Long, V> f) {
-    for (long k : keys()) {
-      f.accept(k, get(k));
+    int n = size;
+    long[] k = keys;
+    Object[] v = values;
+    for (int i = 0; i < n; i++) {
+      f.accept(k[i], (V) v[i]);
     }
   }
 
-  private void grow() {
-    long[] oldKeys = keys;
-    Object[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    Arrays.fill(keys, EMPTY);
-    values = new Object[oldKeys.length * 2];
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        int s = slot(oldKeys[i]);
-        keys[s] = oldKeys[i];
-        values[s] = oldValues[i];
-      }
-    }
+  /** The key at {@code i} in insertion order (0 <= i < size), for loops without allocation. */
+  long keyAt(int i) {
+    return keys[i];
+  }
+
+  @SuppressWarnings("unchecked")
+  V valueAt(int i) {
+    return (V) values[i];
   }
 }

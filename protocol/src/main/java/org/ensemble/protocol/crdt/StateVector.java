@@ -33,6 +33,11 @@ public final class StateVector {
     return clocks.size();
   }
 
+  /** The {@code i}-th client in insertion order (for loops that should not allocate). */
+  long clientAt(int i) {
+    return clocks.keyAt(i);
+  }
+
   /** The clients, highest first. */
   public long[] clients() {
     return clocks.keysDescending();

@@ -1,6 +1,5 @@
 package org.ensemble.protocol.crdt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -9,7 +8,7 @@ import java.util.function.Consumer;
  * be integrated yet: structs whose dependencies are missing and deletions of unknown structs.
  */
 final class StructStore {
-  final LongMap<ArrayList<AbstractStruct>> clients = new LongMap<>();
+  final LongMap<StructList> clients = new LongMap<>();
   /** Structs waiting for missing dependencies, as a v2 update, with the lowest clock missing per client. */
   PendingStructs pendingStructs;
   /** Deletions of structs not received yet, as a v2 update without structs. */
@@ -27,29 +26,29 @@ final class StructStore {
 
   StateVector getStateVector() {
     StateVector sv = new StateVector();
-    clients.forEach((client, structs) -> {
-      AbstractStruct last = structs.get(structs.size() - 1);
-      sv.set(client, last.id.clock + last.length);
-    });
+    for (int i = 0; i < clients.size(); i++) {
+      AbstractStruct last = clients.valueAt(i).last();
+      sv.set(clients.keyAt(i), last.id.clock + last.length);
+    }
     return sv;
   }
 
   int getState(long client) {
-    ArrayList<AbstractStruct> structs = clients.get(client);
+    StructList structs = clients.get(client);
     if (structs == null) {
       return 0;
     }
-    AbstractStruct last = structs.get(structs.size() - 1);
+    AbstractStruct last = structs.last();
     return last.id.clock + last.length;
   }
 
   void addStruct(AbstractStruct struct) {
-    ArrayList<AbstractStruct> structs = clients.get(struct.id.client);
+    StructList structs = clients.get(struct.id.client);
     if (structs == null) {
-      structs = new ArrayList<>();
+      structs = new StructList();
       clients.put(struct.id.client, structs);
     } else {
-      AbstractStruct last = structs.get(structs.size() - 1);
+      AbstractStruct last = structs.last();
       if (last.id.clock + last.length != struct.id.clock) {
         throw new IllegalStateException("struct " + struct.id + " does not continue client's clock " + (last.id.clock + last.length));
       }
@@ -88,7 +87,7 @@ final class StructStore {
   }
 
   AbstractStruct find(ID id) {
-    ArrayList<AbstractStruct> structs = clients.get(id.client);
+    StructList structs = clients.get(id.client);
     if (structs == null) {
       throw new IllegalStateException("no structs of client " + id.client);
     }
@@ -108,13 +107,13 @@ final class StructStore {
 
   /** The struct starting at {@code id}, splitting an item if needed. */
   AbstractStruct getItemCleanStart(Transaction transaction, ID id) {
-    ArrayList<AbstractStruct> structs = clients.get(id.client);
+    StructList structs = clients.get(id.client);
     return structs.get(findIndexCleanStart(transaction, structs, id.clock));
   }
 
   /** The struct ending at {@code id}, splitting an item if needed. */
   AbstractStruct getItemCleanEnd(Transaction transaction, ID id) {
-    ArrayList<AbstractStruct> structs = clients.get(id.client);
+    StructList structs = clients.get(id.client);
     int index = findIndex(structs, id.clock);
     AbstractStruct struct = structs.get(index);
     if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
@@ -124,7 +123,7 @@ final class StructStore {
   }
 
   void replaceStruct(AbstractStruct struct, AbstractStruct newStruct) {
-    ArrayList<AbstractStruct> structs = clients.get(struct.id.client);
+    StructList structs = clients.get(struct.id.client);
     structs.set(findIndex(structs, struct.id.clock), newStruct);
   }
 

@@ -101,6 +101,9 @@ final class TextFormatting {
   /** Opens the attributes that differ from those in effect; returns the values to restore after. */
   private static Map<String, Object> insertAttributes(Transaction transaction, AbstractType parent, TextPosition currPos,
                                                       Map<String, Object> attributes) {
+    if (attributes.isEmpty()) {
+      return new LinkedHashMap<>(0); // plain typing: nothing to open or close
+    }
     Map<String, Object> negatedAttributes = new LinkedHashMap<>();
     for (String key : JsObjects.keys(attributes)) {
       Object val = attributes.get(key);

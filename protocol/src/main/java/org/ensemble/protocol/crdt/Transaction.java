@@ -23,17 +23,18 @@ public final class Transaction {
   StateVector afterState = new StateVector();
   /** Changed types, with the keys that changed (null for the list). */
   final Map<AbstractType, Set<String>> changed = new LinkedHashMap<>();
-  /** Events per type, including all its ancestors, for deep observers. */
-  final Map<AbstractType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
+  /** Events per type, including all its ancestors, for deep observers; null until an event is queued. */
+  private Map<AbstractType, List<YEvent>> changedParentTypes;
   /** Structs that were split and may merge again. */
   final List<AbstractStruct> mergeStructs = new ArrayList<>();
   final Object origin;
   /** Whether the change was made by this replica (false for applied updates). */
   boolean local;
-  final Map<Object, Object> meta = new HashMap<>();
-  final Set<Doc> subdocsAdded = new LinkedHashSet<>();
-  final Set<Doc> subdocsRemoved = new LinkedHashSet<>();
-  final Set<Doc> subdocsLoaded = new LinkedHashSet<>();
+  private Map<Object, Object> meta;
+  /** Subdocuments added, removed and loaded; null until a transaction touches one (most never do). */
+  private Set<Doc> subdocsAdded;
+  private Set<Doc> subdocsRemoved;
+  private Set<Doc> subdocsLoaded;
   boolean needFormattingCleanup;
 
   Transaction(Doc doc, Object origin, boolean local) {
@@ -71,7 +72,47 @@ public final class Transaction {
 
   /** Free-form data that listeners can attach to the transaction. */
   public Map<Object, Object> meta() {
+    if (meta == null) {
+      meta = new HashMap<>();
+    }
     return meta;
+  }
+
+  /** The queued events per type, without creating the map when none were queued. */
+  Map<AbstractType, List<YEvent>> queuedEvents() {
+    return changedParentTypes == null ? Map.of() : changedParentTypes;
+  }
+
+  Map<AbstractType, List<YEvent>> changedParentTypes() {
+    if (changedParentTypes == null) {
+      changedParentTypes = new LinkedHashMap<>();
+    }
+    return changedParentTypes;
+  }
+
+  Set<Doc> subdocsAdded() {
+    if (subdocsAdded == null) {
+      subdocsAdded = new LinkedHashSet<>();
+    }
+    return subdocsAdded;
+  }
+
+  Set<Doc> subdocsRemoved() {
+    if (subdocsRemoved == null) {
+      subdocsRemoved = new LinkedHashSet<>();
+    }
+    return subdocsRemoved;
+  }
+
+  Set<Doc> subdocsLoaded() {
+    if (subdocsLoaded == null) {
+      subdocsLoaded = new LinkedHashSet<>();
+    }
+    return subdocsLoaded;
+  }
+
+  boolean touchedSubdocs() {
+    return subdocsAdded != null || subdocsRemoved != null || subdocsLoaded != null;
   }
 
   /** The types changed in this transaction. */
@@ -104,7 +145,8 @@ public final class Transaction {
   }
 
   private boolean stateChanged() {
-    for (long client : afterState.clients()) {
+    for (int i = 0; i < afterState.size(); i++) {
+      long client = afterState.clientAt(i);
       if (!beforeState.has(client) || beforeState.get(client) != afterState.get(client)) {
         return true;
       }

@@ -56,7 +56,7 @@ final class TransactionCleanup {
   /** Type observers, then deep observers, then afterTransaction, then text formatting cleanup. */
   private static void callObservers(Transaction transaction, Doc doc) {
     RuntimeException first = null;
-    for (Map.Entry<AbstractType, Set<String>> e : new ArrayList<>(transaction.changed.entrySet())) {
+    for (Map.Entry<AbstractType, Set<String>> e : transaction.changed.entrySet()) {
       AbstractType type = e.getKey();
       try {
         if (type.item == null || !type.item.isDeleted()) {
@@ -66,7 +66,7 @@ final class TransactionCleanup {
         first = keep(first, ex);
       }
     }
-    for (Map.Entry<AbstractType, List<YEvent>> e : new ArrayList<>(transaction.changedParentTypes.entrySet())) {
+    for (Map.Entry<AbstractType, List<YEvent>> e : transaction.queuedEvents().entrySet()) {
       AbstractType type = e.getKey();
       try {
         if (!type.deepEventHandler.isEmpty() && (type.item == null || !type.item.isDeleted())) {
@@ -114,7 +114,8 @@ final class TransactionCleanup {
     tryMergeDeleteSet(ds, store);
     // Merge the structs this transaction added with their neighbours, right to left.
     StateVector after = transaction.afterState;
-    for (long client : after.clients()) {
+    for (int c = 0; c < after.size(); c++) {
+      long client = after.clientAt(c);
       int afterClock = after.get(client);
       int beforeClock = transaction.beforeState.get(client);
       if (beforeClock != afterClock) {
@@ -159,20 +160,20 @@ final class TransactionCleanup {
         doc.updateV2Listeners.call(update, (l, u) -> l.onUpdate(u, transaction.origin, transaction));
       }
     }
-    if (!transaction.subdocsAdded.isEmpty() || !transaction.subdocsRemoved.isEmpty() || !transaction.subdocsLoaded.isEmpty()) {
-      for (Doc subdoc : transaction.subdocsAdded) {
+    if (transaction.touchedSubdocs()) {
+      for (Doc subdoc : transaction.subdocsAdded()) {
         subdoc.setClientId(doc.clientId());
         if (subdoc.collectionId() == null) {
           subdoc.setCollectionId(doc.collectionId());
         }
         doc.subdocs.add(subdoc);
       }
-      for (Doc subdoc : transaction.subdocsRemoved) {
+      for (Doc subdoc : transaction.subdocsRemoved()) {
         doc.subdocs.remove(subdoc);
       }
-      SubdocsEvent event = new SubdocsEvent(transaction.subdocsLoaded, transaction.subdocsAdded, transaction.subdocsRemoved);
+      SubdocsEvent event = new SubdocsEvent(transaction.subdocsLoaded(), transaction.subdocsAdded(), transaction.subdocsRemoved());
       doc.subdocsListeners.call(event, (l, e) -> l.accept(e));
-      for (Doc subdoc : transaction.subdocsRemoved) {
+      for (Doc subdoc : transaction.subdocsRemoved()) {
         subdoc.destroy();
       }
     }
@@ -205,9 +206,9 @@ final class TransactionCleanup {
   }
 
   private static void tryGcDeleteSet(DeleteSet ds, StructStore store) {
-    for (long client : ds.clients.keys()) {
-      List<IdRange> ranges = ds.clients.get(client);
-      List<AbstractStruct> structs = store.clients.get(client);
+    for (int c = 0; c < ds.clients.size(); c++) {
+      List<IdRange> ranges = ds.clients.valueAt(c);
+      List<AbstractStruct> structs = store.clients.get(ds.clients.keyAt(c));
       for (int di = ranges.size() - 1; di >= 0; di--) {
         IdRange range = ranges.get(di);
         int end = range.clock() + range.length();
@@ -226,9 +227,9 @@ final class TransactionCleanup {
 
   private static void tryMergeDeleteSet(DeleteSet ds, StructStore store) {
     // Merge from right to left, so that no merge target is missed.
-    for (long client : ds.clients.keys()) {
-      List<IdRange> ranges = ds.clients.get(client);
-      List<AbstractStruct> structs = store.clients.get(client);
+    for (int c = 0; c < ds.clients.size(); c++) {
+      List<IdRange> ranges = ds.clients.valueAt(c);
+      List<AbstractStruct> structs = store.clients.get(ds.clients.keyAt(c));
       for (int di = ranges.size() - 1; di >= 0; di--) {
         IdRange range = ranges.get(di);
         // start with merging the item next to the last deleted item

@@ -234,7 +234,7 @@ final class UpdateReader {
       AbstractStruct item = it.next();
       long client = item.id.client;
       ClientRefs inapplicable = clientsStructRefs.get(client);
-      ArrayList<AbstractStruct> rest = new ArrayList<>();
+      StructList rest = new StructList();
       if (inapplicable != null) {
         // the item on the stack was the last one taken from this client's refs
         inapplicable.i--;

@@ -57,7 +57,9 @@ public class YArray extends AbstractType implements Iterable<Object> {
   @Override
   void callObserver(Transaction transaction, Set<String> parentSubs) {
     super.callObserver(transaction, parentSubs);
-    callTypeObservers(transaction, new YArrayEvent(this, transaction));
+    if (isObserved()) {
+      callTypeObservers(transaction, new YArrayEvent(this, transaction));
+    }
   }
 
   public Subscription observe(YObserver<YArrayEvent> observer) {

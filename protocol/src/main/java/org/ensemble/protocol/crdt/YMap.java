@@ -45,7 +45,9 @@ public class YMap extends AbstractType {
 
   @Override
   void callObserver(Transaction transaction, Set<String> parentSubs) {
-    callTypeObservers(transaction, new YMapEvent(this, transaction, parentSubs));
+    if (isObserved()) {
+      callTypeObservers(transaction, new YMapEvent(this, transaction, parentSubs));
+    }
   }
 
   public Subscription observe(YObserver<YMapEvent> observer) {

@@ -54,7 +54,9 @@ public class YText extends AbstractType {
   @Override
   void callObserver(Transaction transaction, Set<String> parentSubs) {
     super.callObserver(transaction, parentSubs);
-    callTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+    if (isObserved()) {
+      callTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+    }
     if (!transaction.local && hasFormatting) {
       transaction.needFormattingCleanup = true;
     }

@@ -37,7 +37,9 @@ public class YXmlFragment extends AbstractType {
 
   @Override
   void callObserver(Transaction transaction, Set<String> parentSubs) {
-    callTypeObservers(transaction, new YXmlEvent(this, parentSubs, transaction));
+    if (isObserved()) {
+      callTypeObservers(transaction, new YXmlEvent(this, parentSubs, transaction));
+    }
   }
 
   public Subscription observe(YObserver<YXmlEvent> observer) {
