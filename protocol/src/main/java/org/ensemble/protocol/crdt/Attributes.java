@@ -1,8 +1,8 @@
 package org.ensemble.protocol.crdt;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.protocol.lib0.JsValues;
 import org.ensemble.protocol.lib0.Undefined;
 
 /**
@@ -13,24 +13,9 @@ import org.ensemble.protocol.lib0.Undefined;
 final class Attributes {
   private Attributes() {}
 
-  /** JavaScript's {@code a === b} on values modelled as in lib0. */
+  /** JavaScript's {@code a === b}. */
   static boolean strictEquals(Object a, Object b) {
-    if (a == b) {
-      return true;
-    }
-    if (a == null || b == null) {
-      return false;
-    }
-    if (a instanceof BigInteger || b instanceof BigInteger) {
-      return a.equals(b);
-    }
-    if (a instanceof Number && b instanceof Number) {
-      return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-    }
-    if (a instanceof String || a instanceof Boolean) {
-      return a.equals(b);
-    }
-    return false; // objects, arrays and byte arrays compare by identity
+    return JsValues.strictEquals(a, b);
   }
 
   /** Yjs's {@code equalAttrs}: strictly equal, or two objects (or arrays) with strictly equal entries. */

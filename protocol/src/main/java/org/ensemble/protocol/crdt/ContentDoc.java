@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.protocol.lib0.JsValues;
 import org.ensemble.protocol.lib0.Undefined;
 
 /**
@@ -43,8 +44,7 @@ final class ContentDoc implements Content {
   }
 
   private static boolean truthy(Object v) {
-    return v != null && !Boolean.FALSE.equals(v) && !(v instanceof Number && ((Number) v).doubleValue() == 0)
-        && !"".equals(v) && v != Undefined.VALUE;
+    return !JsValues.isFalsy(v);
   }
 
   @Override

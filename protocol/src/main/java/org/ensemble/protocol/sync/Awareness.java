@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.Subscription;
+import org.ensemble.protocol.lib0.JsValues;
 import org.ensemble.protocol.lib0.DecodingException;
 import org.ensemble.protocol.lib0.Undefined;
 

@@ -35,7 +35,7 @@ public final class YjsPeer implements AutoCloseable {
 
   public static YjsPeer start() {
     Path dir = jsDir();
-    if (!Files.isDirectory(dir.resolve("node_modules/yjs"))) {
+    if (!Files.isDirectory(dir.resolve("node_modules/yjs")) || !Files.isDirectory(dir.resolve("node_modules/y-protocols"))) {
       throw new IllegalStateException("yjs is not installed in " + dir.toAbsolutePath()
           + ": run ./ensemble test (or npm ci there)");
     }
@@ -53,8 +53,17 @@ public final class YjsPeer implements AutoCloseable {
   }
 
   /** Sends one request and returns the response; a response with "error" raises {@link PeerError}. */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> request(Map<String, ?> request) {
+    Map<String, Object> response = requestAllowingError(request);
+    if (response.containsKey("error")) {
+      throw new PeerError(request.get("op") + ": " + response.get("error"), response);
+    }
+    return response;
+  }
+
+  /** Sends one request and returns the response, which may be {@code {"error": ...}}. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> requestAllowingError(Map<String, ?> request) {
     try {
       in.write(Json.stringify(request));
       in.write('\n');
@@ -63,11 +72,7 @@ public final class YjsPeer implements AutoCloseable {
       if (line == null) {
         throw new IllegalStateException("the yjs peer exited (code " + exitCode() + ")");
       }
-      Map<String, Object> response = (Map<String, Object>) Json.parse(line);
-      if (response.containsKey("error")) {
-        throw new PeerError((String) response.get("error"), response);
-      }
-      return response;
+      return (Map<String, Object>) Json.parse(line);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

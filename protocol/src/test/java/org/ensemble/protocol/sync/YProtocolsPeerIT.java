@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.ensemble.protocol.support.YjsPeer;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.lib0.Lib0Decoder;
 import org.ensemble.protocol.lib0.Lib0Encoder;
@@ -48,7 +49,7 @@ class YProtocolsPeerIT {
 
   @BeforeEach
   void resetPeer() {
-    peer.call(Map.of("op", "reset"));
+    peer.request(Map.of("op", "reset"));
   }
 
   private static String b64(byte[] bytes) {
@@ -84,7 +85,7 @@ class YProtocolsPeerIT {
 
   private static Outcome inYProtocols(List<byte[]> updates) {
     List<String> encoded = updates.stream().map(YProtocolsPeerIT::b64).toList();
-    Map<String, Object> r = peer.call(Map.of("op", "awarenessApply", "clientId", RECEIVER, "updates", encoded));
+    Map<String, Object> r = peer.request(Map.of("op", "awarenessApply", "clientId", RECEIVER, "updates", encoded));
     List<String> events = new ArrayList<>();
     for (Object e : list(r.get("events"))) {
       Map<String, Object> ev = map(e);
@@ -157,10 +158,10 @@ class YProtocolsPeerIT {
 
   @Test
   void aJavaDocAndAYjsDocConvergeThroughSyncMessages() {
-    peer.call(Map.of("op", "create", "doc", "js", "clientId", 6));
+    peer.request(Map.of("op", "create", "doc", "js", "clientId", 6));
     Map<String, Object> text = Map.of("root", "t", "kind", "text");
     Map<String, Object> meta = Map.of("root", "m", "kind", "map");
-    peer.call(Map.of("op", "edit", "doc", "js", "actions", List.of(
+    peer.request(Map.of("op", "edit", "doc", "js", "actions", List.of(
         Map.of("type", "textInsert", "target", text, "index", 0, "text", "from js 🎸"),
         Map.of("type", "mapSet", "target", meta, "key", "k", "value", Map.of("nested", List.of(1, 2))))));
     Doc java = new Doc();
@@ -170,15 +171,15 @@ class YProtocolsPeerIT {
 
     Lib0Encoder step1 = new Lib0Encoder();
     SyncMessages.writeSyncStep1(step1, java);
-    Map<String, Object> answer = peer.call(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(step1.toByteArray())));
+    Map<String, Object> answer = peer.request(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(step1.toByteArray())));
     assertEquals(SyncMessages.STEP1, number(answer.get("type")));
     Lib0Encoder none = new Lib0Encoder();
     assertEquals(SyncMessages.STEP2, SyncMessages.readSyncMessage(new Lib0Decoder(bytes(answer.get("reply"))), none, java, "js"));
 
-    byte[] jsStep1 = bytes(peer.call(Map.of("op", "writeSyncStep1", "doc", "js")).get("message"));
+    byte[] jsStep1 = bytes(peer.request(Map.of("op", "writeSyncStep1", "doc", "js")).get("message"));
     Lib0Encoder reply = new Lib0Encoder();
     assertEquals(SyncMessages.STEP1, SyncMessages.readSyncMessage(new Lib0Decoder(jsStep1), reply, java, "js"));
-    Map<String, Object> applied = peer.call(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(reply.toByteArray())));
+    Map<String, Object> applied = peer.request(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(reply.toByteArray())));
     assertEquals(SyncMessages.STEP2, number(applied.get("type")));
     assertEquals("", applied.get("reply"));
     assertSameContent(java);
@@ -192,13 +193,13 @@ class YProtocolsPeerIT {
     java.getText("t").delete(0, 5);
     java.getMap("m").set("k", "overwritten by java");
     for (byte[] message : outbox) {
-      assertEquals(SyncMessages.UPDATE, number(peer.call(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(message))).get("type")));
+      assertEquals(SyncMessages.UPDATE, number(peer.request(Map.of("op", "readSyncMessage", "doc", "js", "message", b64(message))).get("type")));
     }
     assertSameContent(java);
   }
 
   private static void assertSameContent(Doc java) {
-    Map<String, Object> state = peer.call(Map.of("op", "state", "doc", "js", "roots", Map.of("t", "text", "m", "map")));
+    Map<String, Object> state = peer.request(Map.of("op", "state", "doc", "js", "roots", Map.of("t", "text", "m", "map")));
     Map<String, Object> javaJson = new LinkedHashMap<>();
     javaJson.put("t", java.getText("t").toString());
     javaJson.put("m", java.getMap("m").toJSON());

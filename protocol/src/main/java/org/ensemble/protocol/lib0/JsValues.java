@@ -1,27 +1,26 @@
-package org.ensemble.protocol.sync;
+package org.ensemble.protocol.lib0;
 
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ensemble.protocol.lib0.Undefined;
 
 /**
- * The three bits of JavaScript semantics that decide awareness events and bytes, reproduced on the
- * lib0 value model (null, {@link Undefined}, Boolean, Number, String, List or Object[], Map, byte[]):
- * truthiness ({@code states.get(id) || null}), lib0's {@code equalityDeep} and object spread
- * ({@code {...state, [field]: value}}).
+ * JavaScript semantics on the lib0 value model (null, {@link Undefined}, Boolean, Number, String,
+ * List or Object[], Map, byte[]) where Ensemble must decide exactly as a browser would: strict
+ * equality ({@code ===}), truthiness ({@code value || null}), lib0's {@code equalityDeep} (awareness
+ * events) and object spread ({@code {...state, [field]: value}}).
  */
-final class JsValues {
+public final class JsValues {
   private JsValues() {}
 
   /** JavaScript's {@code value || null}: falsy values (false, 0, -0, NaN, "", undefined) become null. */
-  static Object orNull(Object value) {
+  public static Object orNull(Object value) {
     return isFalsy(value) ? null : value;
   }
 
-  static boolean isFalsy(Object value) {
+  public static boolean isFalsy(Object value) {
     if (value == null || value == Undefined.VALUE || Boolean.FALSE.equals(value)) {
       return true;
     }
@@ -38,16 +37,12 @@ final class JsValues {
     return false;
   }
 
-  /**
-   * lib0's {@code equalityDeep}: numbers by {@code ===} (so NaN differs from itself and 0 equals -0),
-   * arrays element by element, plain objects by size and then key by key (a missing key reads as
-   * undefined), byte arrays byte by byte, anything else only when it is the same object.
-   */
-  static boolean equalityDeep(Object a, Object b) {
+  /** JavaScript's {@code a === b}: primitives by value (NaN never, 0 and -0 equal), objects by identity. */
+  public static boolean strictEquals(Object a, Object b) {
     if (a == b) {
       return true;
     }
-    if (a == null || b == null || a == Undefined.VALUE || b == Undefined.VALUE) {
+    if (a == null || b == null) {
       return false;
     }
     if (a instanceof BigInteger || b instanceof BigInteger) {
@@ -58,6 +53,18 @@ final class JsValues {
     }
     if (a instanceof String || a instanceof Boolean) {
       return a.equals(b);
+    }
+    return false;
+  }
+
+  /**
+   * lib0's {@code equalityDeep}: numbers by {@code ===} (so NaN differs from itself and 0 equals -0),
+   * arrays element by element, plain objects by size and then key by key (a missing key reads as
+   * undefined), byte arrays byte by byte, anything else only when it is the same object.
+   */
+  public static boolean equalityDeep(Object a, Object b) {
+    if (strictEquals(a, b)) {
+      return true;
     }
     if (a instanceof byte[] && b instanceof byte[]) {
       return Arrays.equals((byte[]) a, (byte[]) b);
@@ -96,7 +103,7 @@ final class JsValues {
    * The object {@code {...value, [field]: fieldValue}}: a copy of a map's entries, the indices of an
    * array, a byte array or a string (one per UTF-16 unit), nothing for other values; then the field.
    */
-  static Map<String, Object> spreadWith(Object value, String field, Object fieldValue) {
+  public static Map<String, Object> spreadWith(Object value, String field, Object fieldValue) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (value instanceof Map) {
       ((Map<?, ?>) value).forEach((k, v) -> out.put(String.valueOf(k), v));
