@@ -3,12 +3,16 @@ package org.ensemble.protocol.crdt;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain values (lib0 any): the elements of arrays and the values of maps that are not Y types. */
+/**
+ * Plain values (lib0 any): the elements of arrays and the values of maps that are not Y types. A run
+ * of integers is kept unboxed ({@link IntValueList}).
+ */
 final class ContentAny implements Content {
   private List<Object> arr;
 
   ContentAny(List<Object> arr) {
-    this.arr = arr;
+    IntValueList ints = arr instanceof IntValueList || arr.isEmpty() ? null : IntValueList.of(arr);
+    this.arr = ints != null ? ints : arr;
   }
 
   @Override
@@ -33,6 +37,12 @@ final class ContentAny implements Content {
 
   @Override
   public Content splice(int offset) {
+    if (arr instanceof IntValueList) {
+      IntValueList ints = (IntValueList) arr;
+      ContentAny right = new ContentAny(ints.copyRange(offset, ints.size()));
+      arr = ints.copyRange(0, offset);
+      return right;
+    }
     ContentAny right = new ContentAny(new ArrayList<>(arr.subList(offset, arr.size())));
     arr = new ArrayList<>(arr.subList(0, offset));
     return right;
@@ -40,10 +50,15 @@ final class ContentAny implements Content {
 
   @Override
   public boolean mergeWith(Content right) {
+    List<Object> other = ((ContentAny) right).arr;
+    if (arr instanceof IntValueList && other instanceof IntValueList) {
+      ((IntValueList) arr).addAll((IntValueList) other);
+      return true;
+    }
     if (!(arr instanceof ArrayList)) {
       arr = new ArrayList<>(arr);
     }
-    arr.addAll(((ContentAny) right).arr);
+    arr.addAll(other);
     return true;
   }
 

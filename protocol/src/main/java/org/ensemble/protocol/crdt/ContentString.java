@@ -89,8 +89,13 @@ final class ContentString implements Content {
 
   @Override
   public void write(UpdateEncoder encoder, int offset) {
-    String s = str();
-    encoder.writeString(offset == 0 ? s : s.substring(offset));
+    if (appended != null) {
+      // A transaction writes the characters it just typed, which merged into a long run: take the
+      // tail without turning the whole run into a string on every keystroke.
+      encoder.writeString(appended.substring(offset));
+    } else {
+      encoder.writeString(offset == 0 ? str : str.substring(offset));
+    }
   }
 
   @Override

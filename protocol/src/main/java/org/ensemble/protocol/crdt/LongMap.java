@@ -147,6 +147,9 @@ final class LongMap<V> {
   /** The keys, highest first: the order in which Yjs writes clients. */
   long[] keysDescending() {
     long[] out = keys();
+    if (out.length < 2) {
+      return out;
+    }
     Arrays.sort(out);
     for (int i = 0, j = out.length - 1; i < j; i++, j--) {
       long t = out[i];

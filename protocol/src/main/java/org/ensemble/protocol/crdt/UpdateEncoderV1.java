@@ -6,7 +6,7 @@ import org.ensemble.protocol.lib0.Lib0Encoder;
 
 /** Update format v1: every field written in place with lib0 primitives. */
 final class UpdateEncoderV1 implements UpdateEncoder {
-  private Lib0Encoder rest = new Lib0Encoder(256);
+  private Lib0Encoder rest = new Lib0Encoder();
 
   @Override
   public Lib0Encoder rest() {

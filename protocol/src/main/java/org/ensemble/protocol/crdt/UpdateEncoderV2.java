@@ -12,7 +12,7 @@ import org.ensemble.protocol.lib0.UintOptRle;
  * other (each length-prefixed) before the rest. Mirrored by {@link UpdateDecoderV2}.
  */
 final class UpdateEncoderV2 implements UpdateEncoder {
-  private Lib0Encoder rest = new Lib0Encoder(256);
+  private Lib0Encoder rest = new Lib0Encoder();
   private int dsCurrVal;
   private int keyClock;
   private final IntDiffOptRle.Encoder keyClockEncoder = new IntDiffOptRle.Encoder();
@@ -44,15 +44,15 @@ final class UpdateEncoderV2 implements UpdateEncoder {
   public byte[] toByteArray() {
     Lib0Encoder out = new Lib0Encoder(rest.length() + 64);
     out.writeVarUint(0); // feature flag, unused so far
-    out.writeVarUint8Array(keyClockEncoder.toByteArray());
-    out.writeVarUint8Array(clientEncoder.toByteArray());
-    out.writeVarUint8Array(leftClockEncoder.toByteArray());
-    out.writeVarUint8Array(rightClockEncoder.toByteArray());
-    out.writeVarUint8Array(infoEncoder.toByteArray());
-    out.writeVarUint8Array(stringEncoder.toByteArray());
-    out.writeVarUint8Array(parentInfoEncoder.toByteArray());
-    out.writeVarUint8Array(typeRefEncoder.toByteArray());
-    out.writeVarUint8Array(lenEncoder.toByteArray());
+    keyClockEncoder.writeLengthPrefixed(out);
+    clientEncoder.writeLengthPrefixed(out);
+    leftClockEncoder.writeLengthPrefixed(out);
+    rightClockEncoder.writeLengthPrefixed(out);
+    infoEncoder.writeLengthPrefixed(out);
+    stringEncoder.writeLengthPrefixed(out);
+    parentInfoEncoder.writeLengthPrefixed(out);
+    typeRefEncoder.writeLengthPrefixed(out);
+    lenEncoder.writeLengthPrefixed(out);
     out.writeEncoder(rest); // the rest comes last, without a length prefix
     return out.toByteArray();
   }

@@ -23,22 +23,31 @@ final class UpdateWriter {
 
   /** Writes every struct the store has beyond {@code sv}, clients with higher ids first. */
   static void writeClientsStructs(UpdateEncoder encoder, StructStore store, StateVector sv) {
-    StateVector sm = new StateVector();
-    for (long client : sv.clients()) {
-      int clock = sv.get(client);
-      if (store.getState(client) > clock) {
-        sm.set(client, clock);
+    // The clients with structs beyond sv, and the clock to start from (runs once per transaction,
+    // so plain arrays rather than a map).
+    int n = store.clients.size();
+    long[] clients = new long[n];
+    int[] clocks = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      long client = store.clients.keyAt(i);
+      AbstractStruct last = store.clients.valueAt(i).last();
+      int clock = sv.has(client) ? sv.get(client) : 0;
+      if (!sv.has(client) || last.id.clock + last.length > clock) {
+        // insertion sort by client, highest first: this helps the conflict resolution of readers
+        int j = m++;
+        while (j > 0 && clients[j - 1] < client) {
+          clients[j] = clients[j - 1];
+          clocks[j] = clocks[j - 1];
+          j--;
+        }
+        clients[j] = client;
+        clocks[j] = clock;
       }
     }
-    store.clients.forEach((client, structs) -> {
-      if (!sv.has(client)) {
-        sm.set(client, 0);
-      }
-    });
-    long[] clients = sm.clients(); // highest first: this helps the conflict resolution of readers
-    encoder.rest().writeVarUint(clients.length);
-    for (long client : clients) {
-      writeStructs(encoder, store.clients.get(client), client, sm.get(client));
+    encoder.rest().writeVarUint(m);
+    for (int i = 0; i < m; i++) {
+      writeStructs(encoder, store.clients.get(clients[i]), clients[i], clocks[i]);
     }
   }
 

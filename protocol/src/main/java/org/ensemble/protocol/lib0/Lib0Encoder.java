@@ -8,11 +8,14 @@ import java.util.Arrays;
  * {@code encoding.js}. Its mirror image is {@link Lib0Decoder}.
  */
 public final class Lib0Encoder {
+  private static final byte[] EMPTY = {};
+
   private byte[] buf;
   private int pos;
 
+  /** An encoder that allocates on its first write (many column encoders of format v2 stay empty). */
   public Lib0Encoder() {
-    this(64);
+    buf = EMPTY;
   }
 
   public Lib0Encoder(int initialCapacity) {
@@ -34,7 +37,7 @@ public final class Lib0Encoder {
 
   private void ensure(int extra) {
     if (buf.length - pos < extra) {
-      long wanted = Math.max((long) buf.length * 2, (long) pos + extra);
+      long wanted = Math.max(Math.max((long) buf.length * 2, (long) pos + extra), 32);
       if (wanted > Integer.MAX_VALUE - 16) {
         throw new IllegalStateException("encoding exceeds 2 GiB");
       }
@@ -127,6 +130,12 @@ public final class Lib0Encoder {
   public void writeVarUint8Array(byte[] bytes) {
     writeVarUint(bytes.length);
     writeUint8Array(bytes);
+  }
+
+  /** Appends everything another encoder has written, prefixed with its length. */
+  public void writeVarEncoder(Lib0Encoder other) {
+    writeVarUint(other.pos);
+    writeUint8Array(other.buf, 0, other.pos);
   }
 
   /** Appends everything another encoder has written, without a length prefix. */

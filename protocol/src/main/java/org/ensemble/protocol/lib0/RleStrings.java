@@ -22,6 +22,11 @@ public final class RleStrings {
       out.writeUint8Array(lengths.toByteArray());
       return out.toByteArray();
     }
+
+    /** Writes the strings into {@code target}, prefixed with their encoded length. */
+    public void writeLengthPrefixed(Lib0Encoder target) {
+      target.writeVarUint8Array(toByteArray());
+    }
   }
 
   public static final class Decoder {

@@ -28,6 +28,11 @@ public final class RleUint8 {
     public byte[] toByteArray() {
       return out.toByteArray();
     }
+
+    /** Writes the encoded values into {@code target}, prefixed with their length. */
+    public void writeLengthPrefixed(Lib0Encoder target) {
+      target.writeVarEncoder(out);
+    }
   }
 
   public static final class Decoder {

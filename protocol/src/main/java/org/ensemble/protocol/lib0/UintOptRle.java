@@ -36,6 +36,13 @@ public final class UintOptRle {
       flush();
       return out.toByteArray();
     }
+
+    /** Writes the encoded values into {@code target}, prefixed with their length. */
+    public void writeLengthPrefixed(Lib0Encoder target) {
+      flush();
+      count = 0;
+      target.writeVarEncoder(out);
+    }
   }
 
   public static final class Decoder {
