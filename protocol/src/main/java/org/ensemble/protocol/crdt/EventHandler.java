@@ -6,34 +6,36 @@ import java.util.function.BiConsumer;
 
 /**
  * An ordered list of listeners. Every listener is called even if an earlier one throws; the first
- * exception is rethrown afterwards, so one faulty observer cannot starve the others.
+ * exception is rethrown afterwards, so one faulty observer cannot starve the others. Listeners may be
+ * added or removed while an event is delivered; the change applies from the next event on.
  */
-final class EventHandler<L> {
+public final class EventHandler<L> {
   private List<L> listeners = List.of();
 
-  Subscription add(L listener) {
+  public Subscription add(L listener) {
     List<L> next = new ArrayList<>(listeners);
     next.add(listener);
     listeners = next;
     return () -> remove(listener);
   }
 
-  boolean remove(L listener) {
+  public boolean remove(L listener) {
     List<L> next = new ArrayList<>(listeners);
     boolean removed = next.remove(listener);
     listeners = next;
     return removed;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return listeners.isEmpty();
   }
 
-  void clear() {
+  public void clear() {
     listeners = List.of();
   }
 
-  <A> void call(A arg, BiConsumer<L, A> invoke) {
+  /** Calls {@code invoke(listener, arg)} for every listener. */
+  public <A> void call(A arg, BiConsumer<L, A> invoke) {
     if (listeners.isEmpty()) {
       return;
     }

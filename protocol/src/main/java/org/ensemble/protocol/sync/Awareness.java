@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.protocol.crdt.EventHandler;
 import org.ensemble.protocol.crdt.Subscription;
 import org.ensemble.protocol.lib0.JsValues;
 import org.ensemble.protocol.lib0.DecodingException;
@@ -46,8 +47,8 @@ public final class Awareness {
   private final LongSupplier clock;
   private final Map<Long, Object> states = new LinkedHashMap<>();
   private final Map<Long, ClientMeta> meta = new LinkedHashMap<>();
-  private List<AwarenessListener> changeListeners = List.of();
-  private List<AwarenessListener> updateListeners = List.of();
+  private final EventHandler<AwarenessListener> changeListeners = new EventHandler<>();
+  private final EventHandler<AwarenessListener> updateListeners = new EventHandler<>();
   private final Subscription docDestroyed;
 
   /** An awareness for {@code doc}'s client id, on the system clock. */
@@ -264,20 +265,18 @@ public final class Awareness {
   public void destroy() {
     docDestroyed.close();
     setLocalState(null);
-    changeListeners = List.of();
-    updateListeners = List.of();
+    changeListeners.clear();
+    updateListeners.clear();
   }
 
   /** Called when a client is added, removed or gets a state that differs from its previous one. */
   public Subscription onChange(AwarenessListener listener) {
-    changeListeners = with(changeListeners, listener);
-    return () -> changeListeners = without(changeListeners, listener);
+    return changeListeners.add(listener);
   }
 
   /** Called whenever a client is added, removed or re-sends its state, even an unchanged one. */
   public Subscription onUpdate(AwarenessListener listener) {
-    updateListeners = with(updateListeners, listener);
-    return () -> updateListeners = without(updateListeners, listener);
+    return updateListeners.add(listener);
   }
 
   /**
@@ -293,33 +292,7 @@ public final class Awareness {
     return new AwarenessUpdate(entries).encode();
   }
 
-  private static void emit(List<AwarenessListener> listeners, AwarenessChange change, Object origin) {
-    RuntimeException first = null;
-    for (AwarenessListener listener : listeners) {
-      try {
-        listener.onAwareness(change, origin);
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-  }
-
-  private static List<AwarenessListener> with(List<AwarenessListener> listeners, AwarenessListener listener) {
-    List<AwarenessListener> next = new ArrayList<>(listeners);
-    next.add(listener);
-    return List.copyOf(next);
-  }
-
-  private static List<AwarenessListener> without(List<AwarenessListener> listeners, AwarenessListener listener) {
-    List<AwarenessListener> next = new ArrayList<>(listeners);
-    next.remove(listener);
-    return List.copyOf(next);
+  private static void emit(EventHandler<AwarenessListener> listeners, AwarenessChange change, Object origin) {
+    listeners.call(change, (listener, c) -> listener.onAwareness(c, origin));
   }
 }
