@@ -1,0 +1,23 @@
+package org.ensemble.server.sync;
+
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.UserIdentity;
+
+/**
+ * One participant of a room: a client's WebSocket, or the server itself editing the document
+ * ({@link DirectConnection}). The room knows nothing about transports beyond this.
+ */
+public interface RoomConnection {
+  /** Unique for the lifetime of the server process. */
+  String id();
+
+  UserIdentity user();
+
+  Role role();
+
+  /** Sends one y-websocket message; may be called from the room's context. */
+  void send(byte[] message);
+
+  /** Ends the connection with a close code from {@link CloseCodes} and a reason. */
+  void close(short code, String reason);
+}

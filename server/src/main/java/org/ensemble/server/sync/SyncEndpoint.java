@@ -1,0 +1,173 @@
+package org.ensemble.server.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import org.ensemble.protocol.lib0.DecodingException;
+import org.ensemble.protocol.sync.WebsocketMessage;
+import org.ensemble.protocol.sync.WebsocketMessages;
+import org.ensemble.server.Limits;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.metrics.ServerMetrics;
+import org.ensemble.server.registry.ProjectRegistry;
+
+/**
+ * The y-websocket endpoint {@code /sync/<projectId>?token=...}: a stock {@code WebsocketProvider}
+ * connects here unchanged. It checks the origin, the token and the user's role, then joins the
+ * connection to the project's room. Every message is checked here before it reaches the room:
+ * size, rate and framing; a bad one closes that connection only, with a named code and a reason.
+ */
+public final class SyncEndpoint {
+  private static final Logger LOG = Logger.getLogger(SyncEndpoint.class.getName());
+
+  private final Rooms rooms;
+  private final Tokens tokens;
+  private final ProjectRegistry registry;
+  private final Limits limits;
+  private final Origins origins;
+  private final ServerMetrics metrics;
+  private final ConcurrentHashMap<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+
+  public SyncEndpoint(Rooms rooms, Tokens tokens, ProjectRegistry registry, Limits limits, Origins origins,
+                      ServerMetrics metrics) {
+    this.rooms = rooms;
+    this.tokens = tokens;
+    this.registry = registry;
+    this.limits = limits;
+    this.origins = origins;
+    this.metrics = metrics;
+  }
+
+  /** Route handler for {@code GET /sync/:projectId} with a WebSocket upgrade. */
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (!request.canUpgradeToWebSocket()) {
+      ctx.response().setStatusCode(426).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end("{\"error\":\"this endpoint speaks the y-websocket protocol over WebSocket\"}");
+      return;
+    }
+    String projectId = ctx.pathParam("projectId");
+    String token = request.getParam("token");
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    String host = request.getHeader(HttpHeaders.HOST);
+    request.toWebSocket().onSuccess(ws -> accept(ws, projectId, token, origin, host));
+  }
+
+  private void accept(ServerWebSocket ws, String projectId, String token, String origin, String host) {
+    ws.pause(); // messages wait until the connection has joined its room
+    ws.setWriteQueueMaxSize(limits.maxQueuedBytesPerConnection());
+    // The client may hang up while we check its token: the cleanup then runs when it is known.
+    AtomicReference<Runnable> cleanup = new AtomicReference<>();
+    AtomicBoolean hungUp = new AtomicBoolean();
+    ws.closeHandler(v -> {
+      hungUp.set(true);
+      Runnable r = cleanup.getAndSet(null);
+      if (r != null) {
+        r.run();
+      }
+    });
+    if (!origins.allows(origin, host)) {
+      reject(ws, CloseCodes.FORBIDDEN, "origin not allowed: " + origin, "origin");
+      return;
+    }
+    tokens.verify(token).onComplete(auth -> {
+      if (auth.failed()) {
+        reject(ws, CloseCodes.UNAUTHORIZED, token == null || token.isBlank() ? "missing token" : "invalid or expired token",
+            "unauthorized");
+        return;
+      }
+      UserIdentity user = auth.result();
+      if (registry.get(projectId).isEmpty()) {
+        reject(ws, CloseCodes.NOT_FOUND, "no such project: " + projectId, "not-found");
+        return;
+      }
+      Role role = registry.roleOf(projectId, user.id()).orElse(null);
+      if (role == null) {
+        reject(ws, CloseCodes.FORBIDDEN, "not a member of this project", "forbidden");
+        return;
+      }
+      AtomicInteger count = connectionsPerUser.computeIfAbsent(user.id(), u -> new AtomicInteger());
+      if (count.incrementAndGet() > limits.maxConnectionsPerUser()) {
+        count.decrementAndGet();
+        reject(ws, CloseCodes.RATE_LIMITED, "too many connections for this user (limit "
+            + limits.maxConnectionsPerUser() + ")", "connections-per-user");
+        return;
+      }
+      metrics.connectionOpened();
+      WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics);
+      Future<Room> joined = rooms.join(projectId, connection);
+      cleanup.set(() -> {
+        count.decrementAndGet();
+        metrics.connectionClosed();
+        joined.onSuccess(room -> room.execute(() -> room.leave(connection)));
+      });
+      if (hungUp.get()) {
+        Runnable r = cleanup.getAndSet(null);
+        if (r != null) {
+          r.run();
+        }
+      }
+      joined.onComplete(ar -> {
+        if (ar.failed()) {
+          LOG.warning("could not open project " + projectId + ": " + ar.cause());
+          connection.close(CloseCodes.SERVER_ERROR, "could not open the project");
+          return;
+        }
+        listen(ws, connection, ar.result());
+        ws.resume();
+      });
+    });
+  }
+
+  private void listen(ServerWebSocket ws, WebSocketConnection connection, Room room) {
+    TokenBucket budget = new TokenBucket(limits.maxMessagesPerSecond(), limits.messageBurst(), System::nanoTime);
+    ws.binaryMessageHandler(buffer -> onMessage(connection, room, budget, buffer));
+    ws.textMessageHandler(text -> {
+      metrics.refused("text-frame");
+      connection.close(CloseCodes.MALFORMED_MESSAGE, "text messages are not part of the protocol");
+    });
+    ws.exceptionHandler(e -> LOG.fine("connection " + connection + " failed: " + e));
+  }
+
+  private void onMessage(WebSocketConnection connection, Room room, TokenBucket budget, Buffer buffer) {
+    if (connection.isClosed()) {
+      return;
+    }
+    int size = buffer.length();
+    if (size > limits.maxMessageBytes()) {
+      metrics.refused("too-large");
+      connection.close(CloseCodes.MESSAGE_TOO_LARGE, "message of " + size + " bytes; the limit is " + limits.maxMessageBytes());
+      return;
+    }
+    if (!budget.tryTake()) {
+      metrics.refused("rate");
+      connection.close(CloseCodes.RATE_LIMITED, "more than " + limits.maxMessagesPerSecond() + " messages per second");
+      return;
+    }
+    metrics.received(size);
+    WebsocketMessage message;
+    try {
+      message = WebsocketMessages.read(buffer.getBytes());
+    } catch (DecodingException e) {
+      metrics.refused("malformed");
+      connection.close(CloseCodes.MALFORMED_MESSAGE, "malformed message: " + e.getMessage());
+      return;
+    }
+    room.execute(() -> room.receive(connection, message));
+  }
+
+  private void reject(ServerWebSocket ws, short code, String reason, String tag) {
+    metrics.refused(tag);
+    ws.close(code, CloseCodes.reason(reason));
+  }
+}

@@ -1,0 +1,76 @@
+package org.ensemble.server.sync;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.metrics.ServerMetrics;
+
+/**
+ * A client's WebSocket in a room. Sending checks the socket's write queue first: a client that lets
+ * more than the configured bytes pile up unsent is disconnected rather than buffered without limit.
+ */
+final class WebSocketConnection implements RoomConnection {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final String id = "ws-" + IDS.incrementAndGet();
+  private final ServerWebSocket socket;
+  private final UserIdentity user;
+  private final Role role;
+  private final ServerMetrics metrics;
+  private volatile boolean closed;
+
+  WebSocketConnection(ServerWebSocket socket, UserIdentity user, Role role, ServerMetrics metrics) {
+    this.socket = socket;
+    this.user = user;
+    this.role = role;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public UserIdentity user() {
+    return user;
+  }
+
+  @Override
+  public Role role() {
+    return role;
+  }
+
+  @Override
+  public void send(byte[] message) {
+    if (closed) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      metrics.refused("slow-consumer");
+      close(CloseCodes.SLOW_CONSUMER, "too slow: the outgoing queue passed its limit");
+      return;
+    }
+    metrics.sent(message.length);
+    socket.writeBinaryMessage(Buffer.buffer(message));
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    if (!closed) {
+      closed = true;
+      socket.close(code, CloseCodes.reason(reason));
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String toString() {
+    return id + "(" + user.id() + ")";
+  }
+}
