@@ -1,6 +1,7 @@
 // Writes protocol/samples/chorale.update: a small Ensemble project (the opening of a four-part
 // chorale) as the stock yjs package encodes it, edited by two collaborators. The README's first
-// command runs the document inspector on it.
+// command runs the document inspector on it. It follows docs/document-schema.md (schema version 1);
+// the server's schema tests read it.
 import * as Y from 'yjs'
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -15,9 +16,10 @@ bob.clientID = 2002
 const meta = alice.getMap('meta')
 meta.set('title', 'Chorale in G')
 meta.set('tempoBpm', 72)
-meta.set('key', 'G major')
+meta.set('key', { tonic: 'G', mode: 'major' })
 meta.set('timeSignature', [4, 4])
 meta.set('ticksPerQuarter', 480)
+meta.set('schemaVersion', 1)
 
 const voices = [
   ['soprano', 'Soprano', 52, [67, 71, 74, 72, 71]],
@@ -51,7 +53,11 @@ alice.transact(() => {
     tracks.push([track])
   })
 })
-alice.getArray('sections').push([{ name: 'Phrase 1', start: 0, length: 1920 }])
+const phrase = new Y.Map()
+phrase.set('name', 'Phrase 1')
+phrase.set('start', 0)
+phrase.set('length', 1920)
+alice.getArray('sections').push([phrase])
 
 // Bob joins, lengthens the last soprano note and renames the piece.
 Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice))
