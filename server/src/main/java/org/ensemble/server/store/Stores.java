@@ -1,11 +1,26 @@
 package org.ensemble.server.store;
 
 import org.ensemble.server.ServerConfig;
+import org.ensemble.server.store.disk.DiskDocumentStore;
+import org.ensemble.server.store.disk.DiskMetadataStore;
+import org.ensemble.server.store.disk.DiskStoreConfig;
+import org.ensemble.server.store.redis.RedisDocumentStore;
+import org.ensemble.server.store.redis.RedisMetadataStore;
+import org.ensemble.server.store.redis.RedisStoreConfig;
 
-/** The document and metadata stores the configuration asks for. */
+/** The document and metadata stores the configuration asks for: embedded on disk, or Redis. */
 public record Stores(DocumentStore documents, MetadataStore metadata) {
 
   public static Stores open(ServerConfig config) {
-    throw new UnsupportedOperationException("wired once the store implementations land");
+    switch (config.store()) {
+      case REDIS: {
+        RedisStoreConfig redis = RedisStoreConfig.defaults(config.redisUri());
+        return new Stores(RedisDocumentStore.connect(redis), RedisMetadataStore.connect(redis));
+      }
+      case DISK:
+      default:
+        return new Stores(DiskDocumentStore.open(DiskStoreConfig.defaults(config.dataDir().resolve("documents"))),
+            DiskMetadataStore.open(config.dataDir().resolve("metadata")));
+    }
   }
 }
