@@ -1,0 +1,22 @@
+package org.ensemble.server.store.disk;
+
+/**
+ * What a {@link DiskDocumentStore} has done since it opened, for metrics and for tests that check
+ * group commit: {@code fsyncs / appends} is the share of an fsync each append paid for.
+ *
+ * @param appends appends acknowledged (written and fsynced)
+ * @param batches group commits: batches of appends fsynced together
+ * @param fsyncs log file fsyncs done for those batches (one per document touched per batch)
+ * @param directorySyncs directory fsyncs (new log files, compactions, deletes)
+ * @param compactions compactions completed (a new snapshot installed and the log replaced)
+ * @param tailsCut logs whose torn or damaged tail was cut when the document was opened
+ * @param bytesCut the bytes those cuts dropped
+ */
+public record DiskStoreStats(
+    long appends,
+    long batches,
+    long fsyncs,
+    long directorySyncs,
+    long compactions,
+    long tailsCut,
+    long bytesCut) {}

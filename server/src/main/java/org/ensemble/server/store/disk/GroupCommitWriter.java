@@ -1,0 +1,303 @@
+package org.ensemble.server.store.disk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The writer thread: the only thread that changes document files. It takes {@link WriterOp}s from one
+ * queue in order. Appends are gathered into a batch for up to {@code maxBatchDelay} after the first
+ * (or until {@code maxBatchBytes}); the batch is then written, one write per document, and each
+ * touched log is fsynced once (several at a time, see {@code fsyncThreads}) before the batch's
+ * appends complete. Any other operation that changes files first commits the pending batch, so
+ * per-document order holds across all operations.
+ */
+final class GroupCommitWriter implements Runnable {
+  private static final System.Logger LOG = System.getLogger(DiskDocumentStore.class.getName());
+
+  private final BlockingQueue<WriterOp> queue;
+  private final DiskStoreConfig config;
+  private final DocumentTable table;
+  private final Compactions compactions;
+  private final Outcomes outcomes;
+  private final StoreCounters counters;
+  private final ExecutorService readers;
+  private final ExecutorService fsyncs;
+  private final long maxBatchDelayNanos;
+
+  private final Map<String, List<WriterOp.Append>> batch = new LinkedHashMap<>();
+  private long batchBytes;
+
+  /** One document's part of a batch, written and waiting for its fsync. */
+  private record Written(DocumentFiles files, FileChannel channel, List<WriterOp.Append> appends,
+      long end, boolean created) {}
+
+  GroupCommitWriter(BlockingQueue<WriterOp> queue, DiskStoreConfig config, DocumentTable table,
+      Compactions compactions, Outcomes outcomes, StoreCounters counters, ExecutorService readers,
+      ExecutorService fsyncs) {
+    this.queue = queue;
+    this.config = config;
+    this.table = table;
+    this.compactions = compactions;
+    this.outcomes = outcomes;
+    this.counters = counters;
+    this.readers = readers;
+    this.fsyncs = fsyncs;
+    this.maxBatchDelayNanos = config.maxBatchDelay().toNanos();
+  }
+
+  @Override
+  public void run() {
+    try {
+      boolean open = true;
+      while (open) {
+        open = handle(queue.take());
+        long deadline = System.nanoTime() + maxBatchDelayNanos;
+        while (open && !batch.isEmpty() && batchBytes < config.maxBatchBytes()) {
+          long wait = deadline - System.nanoTime();
+          WriterOp next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+          if (next == null) {
+            break;
+          }
+          open = handle(next);
+        }
+        commit();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.log(System.Logger.Level.ERROR, "the writer thread was interrupted; pending appends fail");
+    } finally {
+      failBatch(new IllegalStateException("the store closed before the batch was written"));
+      table.closeAll();
+    }
+  }
+
+  /** Carries out one operation; false when it was {@link WriterOp.Close}. */
+  private boolean handle(WriterOp op) {
+    try {
+      return dispatch(op);
+    } catch (RuntimeException e) {
+      // Operations fail their own futures; this keeps a bug from stopping every later append.
+      LOG.log(System.Logger.Level.ERROR, "the writer thread failed on " + op, e);
+      op.fail(outcomes, e);
+      return true;
+    }
+  }
+
+  private boolean dispatch(WriterOp op) {
+    if (op instanceof WriterOp.Append append) {
+      batch.computeIfAbsent(append.docId(), id -> new ArrayList<>()).add(append);
+      batchBytes += append.update().length;
+    } else if (op instanceof WriterOp.Load load) {
+      load(load);
+    } else if (op instanceof WriterOp.StoredBytes query) {
+      storedBytes(query);
+    } else {
+      // Everything else changes files: the batch before it goes first.
+      commit();
+      if (op instanceof WriterOp.Delete delete) {
+        delete(delete);
+      } else if (op instanceof WriterOp.Compact compact) {
+        compact(compact);
+      } else if (op instanceof WriterOp.InstallSnapshot install) {
+        compactions.install(install);
+      } else if (op instanceof WriterOp.CompactionFailed failure) {
+        compactions.failed(failure);
+      } else if (op instanceof WriterOp.Close) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void load(WriterOp.Load op) {
+    try {
+      DocumentFiles files = table.find(op.docId());
+      if (files == null || !files.stored()) {
+        outcomes.succeed(op.done(), List.of());
+        return;
+      }
+      ReadView view = files.view();
+      readers.execute(() -> {
+        try (view) {
+          op.done().complete(view.readAll(config.maxRecordBytes()));
+        } catch (IOException | RuntimeException e) {
+          op.done().completeExceptionally(
+              Outcomes.asStoreException("loading document '" + op.docId() + "'", e));
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      outcomes.fail(op.done(), "loading document '" + op.docId() + "'", e);
+    }
+  }
+
+  private void storedBytes(WriterOp.StoredBytes op) {
+    try {
+      DocumentFiles files = table.find(op.docId());
+      outcomes.succeed(op.done(), files == null ? 0L : files.snapshotSize + files.logSize);
+    } catch (IOException | RuntimeException e) {
+      outcomes.fail(op.done(), "sizing document '" + op.docId() + "'", e);
+    }
+  }
+
+  private void delete(WriterOp.Delete op) {
+    try {
+      DocumentFiles files = table.forget(op.docId());
+      if (files == null) {
+        files = DocumentFiles.fresh(table.directory(), op.docId(), config.compactionThreshold());
+      }
+      // Nothing is left to compact; a compaction still running is dropped when it reports back.
+      outcomes.succeedAll(new ArrayList<>(files.compactionRequests));
+      files.compactionRequests.clear();
+      files.deleteFiles(table);
+      outcomes.succeed(op.done(), null);
+    } catch (IOException | RuntimeException e) {
+      outcomes.fail(op.done(), "deleting document '" + op.docId() + "'", e);
+    }
+  }
+
+  private void compact(WriterOp.Compact op) {
+    try {
+      compactions.request(op.docId(), op.done());
+    } catch (IOException | RuntimeException e) {
+      outcomes.fail(op.done(), "compacting document '" + op.docId() + "'", e);
+    }
+  }
+
+  /** Writes the batch, one write per document, fsyncs what it wrote and completes the appends. */
+  private void commit() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Written> written = new ArrayList<>(batch.size());
+    for (Map.Entry<String, List<WriterOp.Append>> entry : batch.entrySet()) {
+      Written document = write(entry.getKey(), entry.getValue());
+      if (document != null) {
+        written.add(document);
+      }
+    }
+    batch.clear();
+    batchBytes = 0;
+    if (written.stream().anyMatch(Written::created)) {
+      try {
+        table.syncDirectory();
+      } catch (IOException e) {
+        // A new log whose directory entry may not survive a crash cannot be acknowledged.
+        List<Written> unsure = written.stream().filter(Written::created).toList();
+        unsure.forEach(document -> abandon(document, e));
+        written.removeAll(unsure);
+      }
+    }
+    List<Throwable> errors = fsyncAll(written);
+    counters.batches.incrementAndGet();
+    for (int i = 0; i < written.size(); i++) {
+      Written document = written.get(i);
+      if (errors.get(i) != null) {
+        abandon(document, errors.get(i));
+        continue;
+      }
+      document.files().logSize = document.end();
+      counters.appends.addAndGet(document.appends().size());
+      outcomes.succeedAll(futures(document.appends()));
+      compactions.startIfDue(document.files());
+    }
+    table.evictIdle();
+  }
+
+  private Written write(String docId, List<WriterOp.Append> appends) {
+    try {
+      DocumentFiles files = table.obtain(docId);
+      boolean[] created = {false};
+      FileChannel channel = files.appendChannel(created);
+      List<byte[]> payloads = new ArrayList<>(appends.size());
+      appends.forEach(append -> payloads.add(append.update()));
+      ByteBuffer records = RecordFormat.encode(payloads);
+      long end = files.logSize + records.remaining();
+      DurableFiles.writeFully(channel, records, files.logSize);
+      return new Written(files, channel, appends, end, created[0]);
+    } catch (IOException | RuntimeException e) {
+      outcomes.failAll(futures(appends), "appending to document '" + docId + "'", e);
+      table.forget(docId);
+      return null;
+    }
+  }
+
+  /** The error of each document's fsync (null for success), fsyncing several at a time if allowed. */
+  private List<Throwable> fsyncAll(List<Written> written) {
+    List<Callable<Void>> tasks = new ArrayList<>(written.size());
+    for (Written document : written) {
+      tasks.add(() -> {
+        document.channel().force(false);
+        return null;
+      });
+    }
+    counters.fsyncs.addAndGet(tasks.size());
+    List<Throwable> errors = new ArrayList<>(tasks.size());
+    if (fsyncs == null || tasks.size() == 1) {
+      for (Callable<Void> task : tasks) {
+        try {
+          task.call();
+          errors.add(null);
+        } catch (Exception e) {
+          errors.add(e);
+        }
+      }
+      return errors;
+    }
+    try {
+      for (Future<Void> result : fsyncs.invokeAll(tasks)) {
+        errors.add(errorOf(result));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      while (errors.size() < tasks.size()) {
+        errors.add(e);
+      }
+    }
+    return errors;
+  }
+
+  private static Throwable errorOf(Future<Void> result) throws InterruptedException {
+    try {
+      result.get();
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  /**
+   * Fails a document's part of the batch and forgets the document: reopening rescans its log, which
+   * cuts whatever this batch left half-written there.
+   */
+  private void abandon(Written document, Throwable error) {
+    String docId = document.files().docId;
+    LOG.log(System.Logger.Level.ERROR, "appending to document '" + docId + "' failed", error);
+    outcomes.failAll(futures(document.appends()), "appending to document '" + docId + "'", error);
+    table.forget(docId);
+  }
+
+  private void failBatch(Throwable error) {
+    for (List<WriterOp.Append> appends : batch.values()) {
+      outcomes.failAll(futures(appends), "appending", error);
+    }
+    batch.clear();
+  }
+
+  private static List<CompletableFuture<Void>> futures(List<WriterOp.Append> appends) {
+    List<CompletableFuture<Void>> futures = new ArrayList<>(appends.size());
+    appends.forEach(append -> futures.add(append.done()));
+    return futures;
+  }
+}

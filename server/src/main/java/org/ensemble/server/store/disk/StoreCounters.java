@@ -1,0 +1,19 @@
+package org.ensemble.server.store.disk;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The live counters behind {@link DiskStoreStats}: written by the store's threads, read by anyone. */
+final class StoreCounters {
+  final AtomicLong appends = new AtomicLong();
+  final AtomicLong batches = new AtomicLong();
+  final AtomicLong fsyncs = new AtomicLong();
+  final AtomicLong directorySyncs = new AtomicLong();
+  final AtomicLong compactions = new AtomicLong();
+  final AtomicLong tailsCut = new AtomicLong();
+  final AtomicLong bytesCut = new AtomicLong();
+
+  DiskStoreStats snapshot() {
+    return new DiskStoreStats(appends.get(), batches.get(), fsyncs.get(), directorySyncs.get(),
+        compactions.get(), tailsCut.get(), bytesCut.get());
+  }
+}
