@@ -21,6 +21,14 @@ class RestartIT {
   @TempDir
   Path dir;
 
+  private static String textOf(TestServer server, String project, String token) {
+    try {
+      return server.call("GET", "/api/projects/" + project, token, null).text();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @Test
   void aRestartKeepsTheState(Vertx vertx) throws Exception {
     String project;
@@ -32,8 +40,7 @@ class RestartIT {
       server.addMember(alice, project, "bob", "viewer");
       try (SyncClient c = SyncClient.connectAndWait(vertx, server.port(), project, alice).awaitSynced()) {
         c.edit(doc -> doc.getArray("sections").push(List.of(Map.of("name", "Coda", "start", 7680, "length", 1920))));
-        Eventually.await(() -> server.call("GET", "/api/projects/" + project, alice, null).text().contains("Coda"),
-            () -> "the edit is stored");
+        Eventually.await(() -> textOf(server, project, alice).contains("Coda"), () -> "the edit is stored");
       }
       before = server.call("GET", "/api/projects/" + project, alice, null).body().getJsonObject("document");
     }

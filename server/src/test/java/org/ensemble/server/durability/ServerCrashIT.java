@@ -41,12 +41,23 @@ class ServerCrashIT {
       project = rest.call("POST", "/api/projects", token, new JsonObject().put("title", "Crash")).getString("id");
       SyncClient observer = SyncClient.connectAndWait(vertx, server.port(), project, token).awaitSynced();
       SyncClient writer = SyncClient.connectAndWait(vertx, server.port(), project, token).awaitSynced();
-      // Stream notes without waiting; the observer's view is what the server accepted.
+      // Stream notes without waiting for acknowledgements, at about 150 messages per second (under
+      // the per-connection limit), five notes each; the observer's view is what the server accepted.
       Thread stream = new Thread(() -> {
-        for (int i = 0; i < 100_000 && !writer.isClosed(); i++) {
-          String id = "n" + i;
+        long next = System.nanoTime();
+        for (int i = 0; i < 100_000 && !writer.isClosed(); i += 5) {
+          int first = i;
           try {
-            writer.edit(doc -> doc.getArray("notes").push(List.of(Map.of("id", id))));
+            writer.edit(doc -> {
+              for (int k = first; k < first + 5; k++) {
+                doc.getArray("notes").push(List.of(Map.of("id", "n" + k)));
+              }
+            });
+            next += 1_000_000_000L / 150;
+            long pause = next - System.nanoTime();
+            if (pause > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(pause); // pacing the load, not waiting for a result
+            }
           } catch (Exception e) {
             return; // the server is gone
           }
@@ -56,8 +67,9 @@ class ServerCrashIT {
       stream.start();
       Eventually.await(java.time.Duration.ofSeconds(60), () -> {
         accepted.addAll(observer.read(doc -> ids(doc.getArray("notes"))));
-        return accepted.size() >= 300;
-      }, () -> "the observer saw " + accepted.size() + " notes");
+        return accepted.size() >= 1500;
+      }, () -> "the observer saw " + accepted.size() + " notes; writer closed: " + writer.isClosed()
+          + " (" + writer.closeReason() + ")");
       server.kill();
       accepted.addAll(observer.read(doc -> ids(doc.getArray("notes"))));
       observer.close();
@@ -65,7 +77,7 @@ class ServerCrashIT {
     }
     try (ServerProcess restarted = ServerProcess.start(dir)) {
       try (SyncClient check = SyncClient.connectAndWait(vertx, restarted.port(), project, token).awaitSynced()) {
-        Set<String> stored = new TreeSet<>(check.read(doc -> ids(doc.getArray("notes"))));
+        Set<String> stored = check.read(doc -> ids(doc.getArray("notes")));
         Set<String> missing = new TreeSet<>(accepted);
         missing.removeAll(stored);
         assertTrue(missing.isEmpty(), "lost " + missing.size() + " accepted notes of " + accepted.size() + ": " + missing);

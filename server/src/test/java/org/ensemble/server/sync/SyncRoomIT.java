@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +71,13 @@ class SyncRoomIT {
       tracks.push(List.of(track));
     }
     YArray notes = (YArray) ((YMap) tracks.get(0)).get("notes");
-    notes.push(List.of(Map.of("id", id, "pitch", pitch)));
+    YMap note = new YMap();
+    note.set("id", id);
+    note.set("pitch", pitch);
+    note.set("start", notes.length() * 480);
+    note.set("duration", 480);
+    note.set("velocity", 80);
+    notes.push(List.of(note));
   }
 
   private static Object tracks(SyncClient c) {
@@ -100,7 +110,7 @@ class SyncRoomIT {
     try (SyncClient late = connect(bob)) {
       assertTrue(tracks(late).toString().contains("n1"));
       assertTrue(tracks(late).toString().contains("n2"));
-      assertEquals(96, late.read(doc -> doc.getMap("meta").get("tempoBpm")));
+      assertEquals((Object) 96, late.read(doc -> doc.getMap("meta").get("tempoBpm")));
     }
   }
 
@@ -123,12 +133,16 @@ class SyncRoomIT {
   @Test
   void missingForgedAndExpiredTokensAreRefusedWith4401() throws Exception {
     Tokens otherKey = new Tokens(vertx, "another-secret-another-secret-another-secret-0000");
-    Tokens sameKey = new Tokens(vertx, TestServer.SECRET);
     String forged = otherKey.issue(new UserIdentity("alice", "alice"), Duration.ofHours(1));
-    String expired = sameKey.issue(new UserIdentity("alice", "alice"), Duration.ofSeconds(-60));
+    JWTAuth sameKey = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(TestServer.SECRET)));
+    long now = System.currentTimeMillis() / 1000;
+    String expired = sameKey.generateToken(new JsonObject().put("sub", "alice").put("name", "alice")
+        .put("iat", now - 3600).put("exp", now - 60), new JWTOptions().setAlgorithm("HS256"));
     for (String token : new String[] {null, "not-a-jwt", forged, expired}) {
       try (SyncClient c = SyncClient.connectAndWait(vertx, server.port(), project, token)) {
         assertEquals(CloseCodes.UNAUTHORIZED, c.awaitClose(), "token " + token);
+        assertTrue(c.closeReason().contains("token"), c.closeReason());
       }
     }
   }

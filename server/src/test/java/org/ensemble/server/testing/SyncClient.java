@@ -33,6 +33,7 @@ public final class SyncClient implements AutoCloseable {
   private final CompletableFuture<Void> synced = new CompletableFuture<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private final List<String> permissionDenied = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger awarenessMessages = new java.util.concurrent.atomic.AtomicInteger();
   private volatile String closeReason;
   private WebSocket socket;
   private Context context;
@@ -88,6 +89,7 @@ public final class SyncClient implements AutoCloseable {
         }
       }
     } else if (m instanceof WebsocketMessage.Awareness) {
+      awarenessMessages.incrementAndGet();
       awareness.applyAwarenessUpdate(((WebsocketMessage.Awareness) m).update(), this);
     } else if (m instanceof WebsocketMessage.PermissionDenied) {
       permissionDenied.add(((WebsocketMessage.PermissionDenied) m).reason());
@@ -97,6 +99,30 @@ public final class SyncClient implements AutoCloseable {
   /** Sends raw bytes as one binary message (tests use it for malformed input too). */
   public void send(byte[] message) {
     socket.writeBinaryMessage(Buffer.buffer(message));
+  }
+
+  /**
+   * Asks the server for everyone's presence and waits for the answer, or for the connection to close:
+   * after this, the server has handled everything sent before. Returns false if it closed.
+   */
+  public boolean roundTrip() {
+    int before = awarenessMessages.get();
+    if (!closed.isDone()) {
+      send(WebsocketMessages.queryAwareness());
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (awarenessMessages.get() == before && !closed.isDone()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no answer and no close within 10 s");
+      }
+      try {
+        Thread.sleep(1); // polling interval
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return !closed.isDone();
   }
 
   public SyncClient awaitSynced() throws Exception {

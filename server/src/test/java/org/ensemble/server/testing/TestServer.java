@@ -83,7 +83,20 @@ public final class TestServer implements AutoCloseable {
   /** A JSON response (or the raw text in {@code text}). */
   public record Response(int status, JsonObject body, String text, HttpResponse<byte[]> raw) {}
 
-  public Response call(String method, String path, String token, JsonObject body) throws Exception {
+  /** One request; I/O failures fail the test. */
+  public Response call(String method, String path, String token, JsonObject body) {
+    try {
+      return send(method, path, token, body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private Response send(String method, String path, String token, JsonObject body)
+      throws java.io.IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
         .timeout(Duration.ofSeconds(10))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
