@@ -10,6 +10,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.server.auth.Tokens;
@@ -69,6 +70,7 @@ public final class EnsembleServer {
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
       new ApiRouter(vertx, config, tokens, registry, rooms, documents, metrics, prometheus).mount(router);
+      router.route("/*").handler(StaticHandler.create("webroot"));
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host())
           .setPort(config.port())
