@@ -47,7 +47,8 @@ public final class SyncClient implements AutoCloseable {
     SyncClient c = new SyncClient(vertx);
     String uri = "/sync/" + projectId + (token == null ? "" : "?token=" + token);
     Promise<SyncClient> p = Promise.promise();
-    c.client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(uri)).onSuccess(ws -> {
+    c.client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(uri)
+        .setAllowOriginHeader(false)).onSuccess(ws -> { // no Origin header, like a non-browser client
       c.socket = ws;
       c.context = Vertx.currentContext();
       ws.closeHandler(v -> {
