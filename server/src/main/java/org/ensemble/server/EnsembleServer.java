@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -60,7 +59,8 @@ public final class EnsembleServer {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServerMetrics metrics = new ServerMetrics(prometheus);
     List<Context> shardContexts = new ArrayList<>();
-    int shards = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    // One shard per core (Main runs one event loop per core; each shard verticle lands on its own loop).
+    int shards = Runtime.getRuntime().availableProcessors();
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
     return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {

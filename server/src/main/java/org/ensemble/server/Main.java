@@ -1,6 +1,7 @@
 package org.ensemble.server;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ public final class Main {
       }
     }
     ServerConfig config = ServerConfig.from(file.mergeIn(overrides), System.getenv());
-    Vertx vertx = Vertx.vertx();
+    // One event loop per core: rooms and connections then share loops more often, and fewer threads
+    // compete for the cores (Vert.x's default is two loops per core).
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
     Stores stores = Stores.open(config);
     EnsembleServer.start(vertx, config, stores.documents(), stores.metadata()).onSuccess(server -> {
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

@@ -103,9 +103,13 @@ public final class Room {
     return projectId;
   }
 
-  /** Runs {@code task} on the room's context. */
+  /** Runs {@code task} on the room's context: at once when the caller is already there. */
   public void execute(Runnable task) {
-    context.runOnContext(v -> task.run());
+    if (io.vertx.core.Vertx.currentContext() == context) {
+      task.run();
+    } else {
+      context.runOnContext(v -> task.run());
+    }
   }
 
   /** Reads the document on the room's context. */
