@@ -26,7 +26,8 @@ import org.ensemble.loadtest.target.Target;
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
  *   report   --results FILE.jsonl --out FILE.md
  * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
- *            --server-jar JAR  --server-jvm-options "..."  --reference-dir DIR  --node NODE  --event-loops N
+ *            --server-jar JAR  --server-jvm-options "..."  --server-args "..." (e.g. "--store redis --config F")
+ *            --reference-dir DIR  --node NODE  --event-loops N
  *            --own-notes N (notes each client keeps; default 8)
  * </pre>
  * Exit status 3 when a room did not converge (or every client could not connect), 2 on bad usage.
@@ -70,7 +71,8 @@ public final class Main {
     String name = a.required("target");
     return switch (name) {
       case "ensemble" -> new EnsembleTarget(Path.of(a.get("server-jar", DEFAULT_SERVER_JAR)).toAbsolutePath(),
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), a.words("server-jvm-options"));
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), a.words("server-jvm-options"),
+          a.words("server-args"));
       case "reference" -> new ReferenceTarget(Path.of(a.get("reference-dir", DEFAULT_REFERENCE_DIR)).toAbsolutePath(),
           a.get("node", "node"));
       default -> throw new IllegalArgumentException("--target is ensemble or reference, not " + name);

@@ -11,7 +11,8 @@ public final class RunMetrics {
   private final Samples latencyMicros = new Samples();
   private final Samples connectMicros = new Samples();
   private final Errors errors = new Errors();
-  private final LongAdder editsInWindow = new LongAdder();
+  /** The send time of every edit: counted against the window once it is closed (no race at its edges). */
+  private final Samples editTimes = new Samples();
   private final LongAdder deliveredInWindow = new LongAdder();
   private final LongAdder messagesReceived = new LongAdder();
   private final LongAdder messagesSent = new LongAdder();
@@ -35,9 +36,7 @@ public final class RunMetrics {
   }
 
   public void editSent(long sentAtMicros) {
-    if (inWindow(sentAtMicros)) {
-      editsInWindow.increment();
-    }
+    editTimes.add(sentAtMicros);
   }
 
   public void delivered(long sentAtMicros, long receivedAtMicros) {
@@ -73,8 +72,9 @@ public final class RunMetrics {
     return connectMicros;
   }
 
+  /** Edits sent inside the window (call after it closed). */
   public long editsInWindow() {
-    return editsInWindow.sum();
+    return editTimes.count(windowStart, windowEnd);
   }
 
   public long deliveredInWindow() {

@@ -21,6 +21,17 @@ public final class Samples {
     return size;
   }
 
+  /** How many values lie in [from, to). */
+  public synchronized long count(long from, long to) {
+    long n = 0;
+    for (int i = 0; i < size; i++) {
+      if (values[i] >= from && values[i] < to) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** A sorted copy, to read percentiles from. */
   public synchronized Summary summary() {
     long[] sorted = Arrays.copyOf(values, size);

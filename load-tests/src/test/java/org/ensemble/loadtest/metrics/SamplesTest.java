@@ -33,6 +33,11 @@ class SamplesTest {
     m.delivered(120, 150);
     m.closeWindow(200);
     m.delivered(190, 260); // sent inside, arrived after
+    m.editSent(99);
+    m.editSent(100);
+    m.editSent(199);
+    m.editSent(200);
+    assertEquals(2, m.editsInWindow());
     assertEquals(2, m.latency().size());
     assertEquals(70, m.latency().summary().max());
     assertEquals(2, m.deliveredInWindow());
