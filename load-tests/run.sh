@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every load shape against Ensemble and the reference y-websocket server, one after the other on
+# this machine, and writes load-tests/results/<date>.md (raw JSON lines beside it in results/raw/).
+#
+#   load-tests/run.sh            the full run (about 15-20 minutes on 2 cores)
+#   load-tests/run.sh --quick    a smoke run: short windows, one saturation step, 10/100 idle rooms
+#
+# Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION
+# (s per saturation step, default 15), SAT_RATES (edits/s per client, default 2,3,4,5,6,8,10,12,16,20,24,32),
+# IDLE_COUNTS (default 100,1000), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for Ensemble).
+# Every server binds 127.0.0.1 on a free port; every run is bounded in time and stops by itself.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+if [ $QUICK = 1 ]; then
+  : "${WARMUP:=2}" "${DURATION:=5}" "${SAT_DURATION:=5}" "${SAT_RATES:=3}" "${IDLE_COUNTS:=10,100}"
+fi
+WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-30}
+SAT_DURATION=${SAT_DURATION:-15}
+SAT_RATES=${SAT_RATES:-2,3,4,5,6,8,10,12,16,20,24,32}
+IDLE_COUNTS=${IDLE_COUNTS:-100,1000}
+TARGETS=${TARGETS:-ensemble reference}
+SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS:-}
+
+for tool in java mvn node npm; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run.sh needs $tool on the PATH" >&2; exit 1; }
+done
+
+echo "building the server and the load tool..." >&2
+mvn -q -B -Dstyle.color=never -pl server,load-tests -am -DskipTests package >&2 || exit 1
+REF=load-tests/reference-server
+if [ ! -d "$REF/node_modules/@y/websocket-server" ] || [ "$REF/package-lock.json" -nt "$REF/node_modules" ]; then
+  echo "installing the reference server (npm ci)..." >&2
+  (cd "$REF" && npm ci --no-audit --no-fund >&2) || exit 1
+fi
+
+DATE=$(date +%F)
+mkdir -p load-tests/results/raw
+RAW=load-tests/results/raw/$DATE.jsonl
+OUT=load-tests/results/$DATE.md
+[ $QUICK = 1 ] && RAW=load-tests/target/quick.jsonl && OUT=load-tests/target/quick.md
+: > "$RAW"
+TOOL=(java -Xms256m -Xmx2g -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar)
+COMMON=(--json "$RAW" --work load-tests/target/work)
+[ -n "$SERVER_JVM_OPTIONS" ] && COMMON+=(--server-jvm-options "$SERVER_JVM_OPTIONS")
+STATUS=0
+START=$(date +%s)
+
+# rooms clients edits/s per client
+for shape in "1 50 1" "100 4 1" "20 10 3"; do
+  read -r rooms clients rate <<<"$shape"
+  for target in $TARGETS; do
+    "${TOOL[@]}" shape --target "$target" --rooms "$rooms" --clients "$clients" --rate "$rate" \
+      --warmup "$WARMUP" --duration "$DURATION" "${COMMON[@]}" || STATUS=1
+  done
+done
+for target in $TARGETS; do
+  "${TOOL[@]}" saturate --target "$target" --rooms 20 --clients 10 --rates "$SAT_RATES" \
+    --warmup "$WARMUP" --duration "$SAT_DURATION" "${COMMON[@]}" || STATUS=1
+done
+for target in $TARGETS; do
+  "${TOOL[@]}" idle --target "$target" --counts "$IDLE_COUNTS" "${COMMON[@]}" || STATUS=1
+done
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+MEM=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
+JAVA=$(java -version 2>&1 | head -1)
+NOTES="Measured $DATE on $(nproc) cores ($CPU), $MEM, Linux $(uname -r); $JAVA; node $(node --version).
+Run took $(( ($(date +%s) - START) / 60 )) min. Durations: ${WARMUP} s warm-up (not measured) then ${DURATION} s measured per shape,
+${SAT_DURATION} s per saturation step; every shape and step runs on a fresh server process and a fresh data folder.
+Ensemble: \`java ${SERVER_JVM_OPTIONS:+$SERVER_JVM_OPTIONS }-jar server/target/ensemble-server-0.1.0-SNAPSHOT.jar --port P --data-dir D\`
+(embedded disk store: every update is fsynced before it is applied and broadcast).
+Reference: \`@y/websocket-server\` 0.1.1 with yjs 13.6.33 and y-leveldb 0.1.2 under node (\`YPERSISTENCE=D\`,
+LevelDB writes without fsync, after the broadcast). The load tool (Java, 2 event loops) runs on the same 2 cores."
+COMMAND="load-tests/run.sh$([ $QUICK = 1 ] && echo ' --quick')"
+"${TOOL[@]}" report --results "$RAW" --out "$OUT" --title "Load test results, $DATE" --command "$COMMAND" \
+  --notes "$NOTES" || STATUS=1
+cat "$OUT"
+exit $STATUS

@@ -1,0 +1,144 @@
+package org.ensemble.loadtest;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.ensemble.loadtest.report.MarkdownReport;
+import org.ensemble.loadtest.report.ShapeResult;
+import org.ensemble.loadtest.run.IdleRooms;
+import org.ensemble.loadtest.run.SaturationSearch;
+import org.ensemble.loadtest.run.ShapeRunner;
+import org.ensemble.loadtest.run.ShapeSpec;
+import org.ensemble.loadtest.target.EnsembleTarget;
+import org.ensemble.loadtest.target.ReferenceTarget;
+import org.ensemble.loadtest.target.Target;
+
+/**
+ * The load tool. Run from the repository root:
+ * <pre>
+ * java -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar COMMAND [--option value]...
+ *   shape    --target ensemble|reference --rooms R --clients C --rate EDITS_PER_S [--warmup S] [--duration S]
+ *   saturate --target T --rooms R --clients C --rates 2,4,8 [--threshold-ms 100] [--warmup S] [--duration S]
+ *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
+ *   report   --results FILE.jsonl --out FILE.md
+ * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
+ *            --server-jar JAR  --server-jvm-options "..."  --server-args "..." (e.g. "--store redis --config F")
+ *            --reference-dir DIR  --node NODE  --event-loops N
+ *            --own-notes N (notes each client keeps; default 8)
+ * </pre>
+ * Exit status 3 when a room did not converge (or every client could not connect), 2 on bad usage.
+ */
+public final class Main {
+  static final String DEFAULT_SERVER_JAR = "server/target/ensemble-server-0.1.0-SNAPSHOT.jar";
+  static final String DEFAULT_REFERENCE_DIR = "load-tests/reference-server";
+  static final String DEFAULT_WORK = "load-tests/target/work";
+  static final int DEFAULT_WARMUP_S = 5;
+  static final int DEFAULT_DURATION_S = 30;
+
+  private Main() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args;
+    try {
+      args = new Args(argv);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + usage());
+      System.exit(2);
+      return;
+    }
+    int status = switch (args.command()) {
+      case "shape" -> shape(args);
+      case "saturate" -> saturate(args);
+      case "idle" -> idle(args);
+      case "report" -> report(args);
+      default -> {
+        System.err.println("unknown command " + args.command() + "\n" + usage());
+        yield 2;
+      }
+    };
+    System.exit(status);
+  }
+
+  private static String usage() {
+    return "usage: load-tool shape|saturate|idle|report [--option value]... (see Main's javadoc or load-tests/README.md)";
+  }
+
+  private static Target target(Args a) {
+    String name = a.required("target");
+    return switch (name) {
+      case "ensemble" -> new EnsembleTarget(Path.of(a.get("server-jar", DEFAULT_SERVER_JAR)).toAbsolutePath(),
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), a.words("server-jvm-options"),
+          a.words("server-args"));
+      case "reference" -> new ReferenceTarget(Path.of(a.get("reference-dir", DEFAULT_REFERENCE_DIR)).toAbsolutePath(),
+          a.get("node", "node"));
+      default -> throw new IllegalArgumentException("--target is ensemble or reference, not " + name);
+    };
+  }
+
+  private static ShapeRunner runner(Args a) {
+    int loops = a.integer("event-loops", Runtime.getRuntime().availableProcessors());
+    return new ShapeRunner(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops);
+  }
+
+  private static ShapeSpec spec(Args a, double rate) {
+    return new ShapeSpec(a.integer("rooms", 1), a.integer("clients", 2), rate, a.integer("warmup", DEFAULT_WARMUP_S),
+        a.integer("duration", DEFAULT_DURATION_S), a.integer("own-notes", 8));
+  }
+
+  private static int shape(Args a) throws Exception {
+    ShapeResult r = runner(a).run("shape", spec(a, a.decimal("rate", 1)));
+    write(a, r.toJson());
+    return verdict(r);
+  }
+
+  private static int saturate(Args a) throws Exception {
+    SaturationSearch search = new SaturationSearch(runner(a),
+        (long) (a.decimal("threshold-ms", SaturationSearch.DEFAULT_THRESHOLD_MICROS / 1000.0) * 1000));
+    List<ShapeResult> steps = search.run(spec(a, 1), a.decimals("rates", "2,4,8,16"), r -> write(a, r.toJson()));
+    return steps.stream().anyMatch(r -> !r.converged()) ? 3 : 0;
+  }
+
+  private static int idle(Args a) throws Exception {
+    int loops = a.integer("event-loops", Runtime.getRuntime().availableProcessors());
+    var r = new IdleRooms(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops)
+        .run(a.integers("counts", "100,1000"), a.integer("hold", 0));
+    write(a, r.toJson());
+    return r.roomsWithoutContent() == 0 ? 0 : 3;
+  }
+
+  private static int report(Args a) throws IOException {
+    Path out = Path.of(a.required("out"));
+    String md = MarkdownReport.render(Files.readAllLines(Path.of(a.required("results"))).stream()
+        .filter(l -> !l.isBlank()).map(JsonObject::new).toList(), a.get("title", "Load test results"),
+        a.get("command", ""), a.get("notes", ""));
+    Files.writeString(out, md, StandardCharsets.UTF_8);
+    System.err.println("wrote " + out);
+    return 0;
+  }
+
+  private static int verdict(ShapeResult r) {
+    if (!r.converged()) {
+      System.err.println("NOT CONVERGED: " + r.convergence());
+      return 3;
+    }
+    return 0;
+  }
+
+  private static void write(Args a, JsonObject json) {
+    String file = a.get("json", null);
+    if (file == null) {
+      System.out.println(json.encode());
+      return;
+    }
+    try {
+      Files.writeString(Path.of(file), json.encode() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

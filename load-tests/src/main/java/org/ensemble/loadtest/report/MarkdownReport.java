@@ -1,0 +1,191 @@
+package org.ensemble.loadtest.report;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ensemble.loadtest.run.Format;
+
+/**
+ * Renders the JSON lines of a run as markdown: the shapes, the check against the bar, the saturation
+ * steps and the idle-room memory. Ensemble is the target named {@code ensemble}, the reference
+ * {@code reference}.
+ */
+public final class MarkdownReport {
+  static final String ENSEMBLE = "ensemble";
+  static final String REFERENCE = "reference";
+  static final long THRESHOLD_MICROS = 100_000;
+
+  private MarkdownReport() {}
+
+  public static String render(List<JsonObject> lines, String title, String command, String notes) {
+    List<ShapeResult> shapes = new ArrayList<>();
+    List<ShapeResult> saturation = new ArrayList<>();
+    List<IdleResult> idle = new ArrayList<>();
+    for (JsonObject j : lines) {
+      switch (j.getString("kind", "")) {
+        case "shape" -> shapes.add(ShapeResult.fromJson(j));
+        case "saturation" -> saturation.add(ShapeResult.fromJson(j));
+        case "idle" -> idle.add(IdleResult.fromJson(j));
+        default -> { }
+      }
+    }
+    StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
+    if (!notes.isBlank()) {
+      md.append(notes.strip()).append("\n\n");
+    }
+    if (!command.isBlank()) {
+      md.append("Command: `").append(command).append("`\n\n");
+    }
+    shapesTable(md, shapes);
+    saturationTable(md, saturation);
+    idleTable(md, idle);
+    bar(md, shapes, saturation, idle);
+    return md.toString();
+  }
+
+  private static void shapesTable(StringBuilder md, List<ShapeResult> shapes) {
+    md.append("## Shapes\n\n")
+        .append("Latency: from an edit to its arrival at each other client of the room, for the edits sent in the ")
+        .append("measured window. Delivered/s: edits arriving at other clients per second.\n\n")
+        .append("| shape (rooms × clients @ edits/s each) | server | edits/s | p50 | p95 | p99 | max | delivered/s | ")
+        .append("connect p50 / p99 | errors | peak RSS | server CPU | tool CPU | converged | load avg before |\n")
+        .append("| :- | :- | -: | -: | -: | -: | -: | -: | -: | :- | -: | -: | -: | :- | -: |\n");
+    for (ShapeResult r : shapes) {
+      md.append("| ").append(shapeName(r)).append(" | ").append(r.target()).append(" | ")
+          .append(Format.count(r.editsSentPerSecond())).append(" | ").append(Format.millis(r.p50())).append(" | ")
+          .append(Format.millis(r.p95())).append(" | ").append(Format.millis(r.p99())).append(" | ")
+          .append(Format.millis(r.max())).append(" | ").append(Format.count(r.deliveredPerSecond())).append(" | ")
+          .append(Format.millis(r.connectP50())).append(" / ").append(Format.millis(r.connectP99())).append(" | ")
+          .append(errors(r.errors())).append(" | ").append(Format.megabytes(r.peakRssKb())).append(" | ")
+          .append(Format.count(r.serverCpuPercent())).append(" % | ").append(Format.count(r.toolCpuPercent()))
+          .append(" % | ").append(r.converged() ? "yes" : "**NO**: " + r.convergence()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2f", r.loadAverageBefore())).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void saturationTable(StringBuilder md, List<ShapeResult> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    md.append("## Saturation search\n\n")
+        .append("The edit rate per client rises step by step, each step on a fresh server, until p99 passes 100 ms ")
+        .append("(or the rooms do not converge). Saturation throughput: the highest delivered/s of a step whose p99 ")
+        .append("stayed within 100 ms; the strict figure also requires no errors (disconnections) in the step.\n\n")
+        .append("| server | shape | edits/s | p50 | p95 | p99 | max | delivered/s | errors | server CPU | tool CPU | ")
+        .append("within 100 ms |\n| :- | :- | -: | -: | -: | -: | -: | -: | :- | -: | -: | :- |\n");
+    for (ShapeResult r : steps) {
+      md.append("| ").append(r.target()).append(" | ").append(shapeName(r)).append(" | ")
+          .append(Format.count(r.editsSentPerSecond())).append(" | ").append(Format.millis(r.p50())).append(" | ")
+          .append(Format.millis(r.p95())).append(" | ").append(Format.millis(r.p99())).append(" | ")
+          .append(Format.millis(r.max())).append(" | ").append(Format.count(r.deliveredPerSecond())).append(" | ")
+          .append(errors(r.errors())).append(" | ").append(Format.count(r.serverCpuPercent())).append(" % | ")
+          .append(Format.count(r.toolCpuPercent())).append(" % | ")
+          .append(r.within(THRESHOLD_MICROS) ? "yes" : r.p99Within(THRESHOLD_MICROS) ? "p99 yes, with errors"
+              : r.converged() ? "no" : "no (not converged: " + r.convergence() + ")")
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void idleTable(StringBuilder md, List<IdleResult> idle) {
+    if (idle.isEmpty()) {
+      return;
+    }
+    IdleResult any = idle.get(0);
+    md.append("## Idle rooms\n\n")
+        .append("Resident memory (VmRSS) of a fresh server process on stored rooms, 5 s after each step; one idle ")
+        .append("client per room. Per extra room: (RSS at ").append(any.roomCounts().get(any.roomCounts().size() - 1))
+        .append(" rooms − RSS at ").append(any.roomCounts().get(0)).append(") / ")
+        .append(any.roomCounts().get(any.roomCounts().size() - 1) - any.roomCounts().get(0)).append(".\n\n")
+        .append("| server | no room open |");
+    any.roomCounts().forEach(c -> md.append(' ').append(Format.count(c)).append(" rooms |"));
+    md.append(" per extra room | peak RSS | connect p50 / p99 | errors |\n| :- | -: |");
+    any.roomCounts().forEach(c -> md.append(" -: |"));
+    md.append(" -: | -: | -: | :- |\n");
+    for (IdleResult r : idle) {
+      md.append("| ").append(r.target()).append(" | ").append(Format.megabytes(r.baselineRssKb())).append(" |");
+      r.rssKb().forEach(kb -> md.append(' ').append(Format.megabytes(kb)).append(" |"));
+      md.append(' ').append(String.format(Locale.ROOT, "%.1f kB", r.perRoomKb())).append(" | ")
+          .append(Format.megabytes(r.peakRssKb())).append(" | ").append(Format.millis(r.connectP50())).append(" / ")
+          .append(Format.millis(r.connectP99())).append(" | ").append(errors(r.errors()))
+          .append(r.roomsWithoutContent() > 0 ? "; " + r.roomsWithoutContent() + " rooms lost their content" : "")
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void bar(StringBuilder md, List<ShapeResult> shapes, List<ShapeResult> saturation, List<IdleResult> idle) {
+    md.append("## Against the bar\n\n| part | Ensemble | reference | ratio | bar | met |\n| :- | -: | -: | -: | :- | :- |\n");
+    Set<String> labels = new LinkedHashSet<>();
+    shapes.forEach(r -> labels.add(r.label()));
+    for (String label : labels) {
+      Optional<ShapeResult> e = find(shapes, ENSEMBLE, label);
+      Optional<ShapeResult> ref = find(shapes, REFERENCE, label);
+      if (e.isPresent() && ref.isPresent()) {
+        double ratio = e.get().p99() / (double) ref.get().p99();
+        boolean ok = ratio <= 0.5 && e.get().converged() && e.get().errorTotal() == 0;
+        md.append("| p99 at ").append(shapeName(e.get())).append(" | ").append(Format.millis(e.get().p99()))
+            .append(" | ").append(Format.millis(ref.get().p99())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f×", ratio)).append(" | ≤ 0.5× | ").append(ok ? "yes" : "**no**")
+            .append(" |\n");
+      }
+    }
+    saturationRow(md, saturation, false);
+    saturationRow(md, saturation, true);
+    Optional<IdleResult> ie = idle.stream().filter(r -> r.target().equals(ENSEMBLE)).findFirst();
+    Optional<IdleResult> ir = idle.stream().filter(r -> r.target().equals(REFERENCE)).findFirst();
+    if (ie.isPresent() && ir.isPresent()) {
+      double e = ie.get().perRoomKb();
+      double r = ir.get().perRoomKb();
+      md.append("| memory per extra idle room | ").append(String.format(Locale.ROOT, "%.1f kB", e)).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f kB", r)).append(" | ")
+          .append(r > 0 ? String.format(Locale.ROOT, "%.2f×", e / r) : "–").append(" | ≤ 1× | ")
+          .append(e <= r ? "yes" : "**no**").append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void saturationRow(StringBuilder md, List<ShapeResult> saturation, boolean strict) {
+    Map<String, Double> best = new LinkedHashMap<>();
+    for (ShapeResult r : saturation) {
+      if (strict ? r.within(THRESHOLD_MICROS) : r.p99Within(THRESHOLD_MICROS)) {
+        best.merge(r.target(), r.deliveredPerSecond(), Math::max);
+      }
+    }
+    boolean tried = saturation.stream().anyMatch(r -> r.target().equals(ENSEMBLE))
+        && saturation.stream().anyMatch(r -> r.target().equals(REFERENCE));
+    if (!tried) {
+      return;
+    }
+    double e = best.getOrDefault(ENSEMBLE, 0.0);
+    double ref = best.getOrDefault(REFERENCE, 0.0);
+    md.append("| saturation throughput (delivered/s, p99 ≤ 100 ms").append(strict ? ", no errors" : "").append(") | ")
+        .append(Format.count(e)).append(" | ").append(Format.count(ref)).append(" | ")
+        .append(ref > 0 ? String.format(Locale.ROOT, "%.2f×", e / ref) : "–").append(" | ≥ 2× | ")
+        .append(ref > 0 && e / ref >= 2 ? "yes" : "**no**").append(strict ? " (informative)" : "").append(" |\n");
+  }
+
+  private static Optional<ShapeResult> find(List<ShapeResult> rs, String target, String label) {
+    return rs.stream().filter(r -> r.target().equals(target) && r.label().equals(label)).findFirst();
+  }
+
+  private static String shapeName(ShapeResult r) {
+    return r.rooms() + " × " + r.clients() + " @ " + Format.number(r.editsPerSecond()) + "/s";
+  }
+
+  private static String errors(Map<String, Long> errors) {
+    if (errors.isEmpty()) {
+      return "0";
+    }
+    List<String> parts = new ArrayList<>();
+    errors.forEach((k, v) -> parts.add(v + "× " + k.replace("|", "/")));
+    return String.join("; ", parts);
+  }
+}

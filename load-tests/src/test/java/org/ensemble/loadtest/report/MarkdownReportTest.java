@@ -1,0 +1,47 @@
+package org.ensemble.loadtest.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+  private static ShapeResult shape(String kind, String target, double rate, long p99, double delivered,
+                                   Map<String, Long> errors) {
+    return new ShapeResult(kind, target, "20x10@" + (int) rate, 20, 10, rate, 5, 30, 1000, 1000, p99 / 4, p99 / 2,
+        p99, p99 * 2, delivered, delivered / 9, 200, 1000, 5000, errors, 100_000, 50, 60, 0.3, true, "ok");
+  }
+
+  @Test
+  void resultsSurviveTheirJsonLine() {
+    ShapeResult r = shape("shape", "ensemble", 3, 20_000, 5400, Map.of("closed 4408", 3L));
+    assertEquals(r, ShapeResult.fromJson(new JsonObject(r.toJson().encode())));
+    IdleResult i = new IdleResult("reference", 50_000, List.of(100, 1000), List.of(60_000L, 90_000L), 95_000, 1000,
+        2000, 0, Map.of(), 0.1);
+    assertEquals(i, IdleResult.fromJson(new JsonObject(i.toJson().encode())));
+    assertEquals(30_000 / 900.0, i.perRoomKb(), 1e-9);
+  }
+
+  @Test
+  void theBarIsJudgedPerPart() {
+    List<JsonObject> lines = List.of(
+        shape("shape", "ensemble", 3, 10_000, 5400, Map.of()).toJson(),
+        shape("shape", "reference", 3, 30_000, 5400, Map.of()).toJson(),
+        shape("saturation", "ensemble", 4, 50_000, 7200, Map.of()).toJson(),
+        shape("saturation", "ensemble", 8, 40_000, 9000, Map.of("closed 4408", 1L)).toJson(),
+        shape("saturation", "reference", 4, 60_000, 7200, Map.of()).toJson(),
+        shape("saturation", "reference", 8, 150_000, 14_000, Map.of()).toJson(),
+        new IdleResult("ensemble", 100_000, List.of(100, 1000), List.of(110_000L, 200_000L), 210_000, 1, 2, 0,
+            Map.of(), 0).toJson(),
+        new IdleResult("reference", 50_000, List.of(100, 1000), List.of(60_000L, 120_000L), 130_000, 1, 2, 0,
+            Map.of(), 0).toJson());
+    String md = MarkdownReport.render(lines, "t", "load-tests/run.sh", "");
+    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s | 10.0 ms | 30.0 ms | 0.33× | ≤ 0.5× | yes |"), md);
+    assertTrue(md.contains("p99 ≤ 100 ms) | 9,000 | 7,200 | 1.25× | ≥ 2× | **no** |"), md);
+    assertTrue(md.contains("p99 ≤ 100 ms, no errors) | 7,200 | 7,200 | 1.00× | ≥ 2× | **no** (informative) |"), md);
+    assertTrue(md.contains("| 100.0 kB | 66.7 kB | 1.50× | ≤ 1× | **no** |"), md);
+  }
+}
