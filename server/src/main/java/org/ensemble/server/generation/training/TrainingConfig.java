@@ -18,6 +18,6 @@ public record TrainingConfig(Path data, Path out, ModelSpec spec, long seed, int
   /** The shipped model's settings (see MODEL_CARD.md). */
   public static TrainingConfig shipped(Path data, Path out) {
     return new TrainingConfig(data, out, new ModelSpec(33, 52, 128, new int[] {1, 2, 4, 8, 16, 1, 2, 4, 8, 16}),
-        20261126L, 3000, 16, 128, 1.5e-3, 6, Integer.MAX_VALUE, 250, 2);
+        20261126L, 9000, 16, 128, 1.5e-3, 6, Integer.MAX_VALUE, 500, 2);
   }
 }
