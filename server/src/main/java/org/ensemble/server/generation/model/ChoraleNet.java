@@ -1,16 +1,14 @@
 package org.ensemble.server.generation.model;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.BatchNorm;
 
 /**
  * The infilling network: a Coconet-style orderless NADE over the four-voice piano roll. Input
- * (batch, 4·pitches + 4, steps): each voice's known pitches one-hot, then each voice's mask. Output
- * (batch, 4·pitches, steps): for every cell, logits over its voice's pitches.
+ * (batch, 4·pitches + 8, 1, steps): each voice's known pitches one-hot, then each voice's mask. Output
+ * (batch, 4·pitches, 1, steps): for every cell, logits over its voice's pitches.
  *
  * <p>Coconet convolves in two dimensions (time × pitch). Here the convolutions run along time only,
  * with voices × pitches as channels: about 30× fewer operations per cell at this width, which is what
@@ -22,13 +20,13 @@ public final class ChoraleNet {
 
   public static Block build(ModelSpec spec) {
     SequentialBlock net = new SequentialBlock();
-    net.add(Conv1d.builder().setKernelShape(new Shape(3)).setFilters(spec.channels()).optPadding(new Shape(1)).build());
+    net.add(TimeConv.of(spec.channels(), 3, 1));
     for (int dilation : spec.dilations()) {
       net.add(new ResidualConv(spec.channels(), dilation));
     }
     net.add(BatchNorm.builder().build());
     net.add(Activation.reluBlock());
-    net.add(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(spec.outputChannels()).build());
+    net.add(TimeConv.of(spec.outputChannels(), 1, 1));
     return net;
   }
 }

@@ -36,14 +36,14 @@ public final class InfillTranslator implements Translator<List<Roll>, Distributi
       }
       rolls.get(i).encode(spec, input, i * perItem);
     }
-    return new NDList(ctx.getNDManager().create(input, new Shape(rolls.size(), spec.inputChannels(), steps)));
+    return new NDList(ctx.getNDManager().create(input, new Shape(rolls.size(), spec.inputChannels(), 1, steps)));
   }
 
   @Override
   public Distributions processOutput(TranslatorContext ctx, NDList output) {
     NDArray logits = output.singletonOrThrow();
     long batch = logits.getShape().get(0);
-    long steps = logits.getShape().get(2);
+    long steps = logits.getShape().get(3);
     NDArray logProbs = logits.reshape(batch, ModelSpec.VOICES, spec.pitches(), steps).logSoftmax(2);
     return new Distributions(logProbs.toFloatArray(), (int) batch, spec.pitches(), (int) steps);
   }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -26,12 +25,7 @@ final class ResidualConv extends AbstractBlock {
   ResidualConv(int channels, int dilation) {
     super(VERSION);
     norm = addChildBlock("norm", BatchNorm.builder().build());
-    conv = addChildBlock("conv", Conv1d.builder()
-        .setKernelShape(new Shape(3))
-        .setFilters(channels)
-        .optDilation(new Shape(dilation))
-        .optPadding(new Shape(dilation))
-        .build());
+    conv = addChildBlock("conv", TimeConv.of(channels, 3, dilation));
   }
 
   @Override

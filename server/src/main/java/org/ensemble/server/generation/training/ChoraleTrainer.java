@@ -57,7 +57,7 @@ public final class ChoraleTrainer {
       double validNll = Double.NaN;
       long cells = 0;
       try (Trainer trainer = model.djlModel().newTrainer(djlConfig)) {
-        trainer.initialize(new Shape(config.batch(), config.spec().inputChannels(), config.crop()));
+        trainer.initialize(new Shape(config.batch(), config.spec().inputChannels(), 1, config.crop()));
         ProgressBar bar = new ProgressBar(progress, config.steps());
         for (int step = 1; step <= config.steps(); step++) {
           MaskedBatch batch = MaskedBatch.of(randomBatch(pieces, config, rng), config.spec());

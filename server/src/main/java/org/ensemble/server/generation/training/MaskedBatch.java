@@ -35,7 +35,7 @@ public record MaskedBatch(float[] input, float[] target, int size, int steps, in
   }
 
   public NDArray inputArray(NDManager manager, ModelSpec spec) {
-    return manager.create(input, new Shape(size, spec.inputChannels(), steps));
+    return manager.create(input, new Shape(size, spec.inputChannels(), 1, steps));
   }
 
   /** Sum over scored cells of −log p(true pitch), as a scalar array (differentiable in logits). */
