@@ -37,7 +37,7 @@ public final class ApiRouter {
   private static final Pattern USER_ID = Pattern.compile("[a-z0-9._-]{1,64}");
   private static final int MAX_TITLE = 200;
   private static final int MAX_BODY_BYTES = 64 * 1024;
-  private static final String USER = "ensemble.user";
+  static final String USER = "ensemble.user";
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -80,6 +80,7 @@ public final class ApiRouter {
     router.put("/api/projects/:id/members/:userId").handler(this::putMember);
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
+    new GenerationRoutes(vertx, registry, rooms).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }

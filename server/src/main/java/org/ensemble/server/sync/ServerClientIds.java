@@ -13,6 +13,15 @@ public final class ServerClientIds {
   /** Edits the server makes on a user's behalf through the REST API (renames, templates). */
   public static final long API_EDITS = FIRST_RESERVED + 1;
 
+  /** The first of the client ids under which the AI co-writer writes its suggestions (issue 5). */
+  public static final long AI_FIRST = FIRST_RESERVED + 1024;
+  /** How many AI client ids there are: one per concurrent AI edit, so two never share a clock. */
+  public static final int AI_COUNT = 256;
+
+  public static boolean isAi(long clientId) {
+    return clientId >= AI_FIRST && clientId < AI_FIRST + AI_COUNT;
+  }
+
   public static boolean isReserved(long clientId) {
     return clientId >= FIRST_RESERVED;
   }

@@ -1,0 +1,247 @@
+package org.ensemble.server.generation.service;
+
+import ai.djl.inference.Predictor;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.generation.model.ChoraleModel;
+import org.ensemble.server.generation.model.Distributions;
+import org.ensemble.server.generation.model.Roll;
+import org.ensemble.server.generation.sampling.GibbsSampler;
+import org.ensemble.server.project.ProjectReader;
+import org.ensemble.server.sync.DirectConnection;
+import org.ensemble.server.sync.Rooms;
+
+/**
+ * The AI co-writer in the studio: requests become jobs on a small pool of worker threads (never the
+ * event loop), each thread with its own predictor. The queue is bounded and each user may have only
+ * a few jobs at once; beyond either, requests are refused with 429. A finished job's candidates are
+ * written into the document's {@code suggestions} by the server under an AI client id, so everyone in
+ * the room sees them arrive; accepting and rejecting are server-side edits too.
+ */
+public final class GenerationService {
+  private static final Logger LOG = Logger.getLogger(GenerationService.class.getName());
+  /** The AI's identity as an actor in rooms. */
+  public static final UserIdentity AI = new UserIdentity("ensemble-ai", "Ensemble AI");
+  public static final String MODEL_CARD_PATH = "/api/generation/model";
+  /** Finished jobs kept for status requests. */
+  private static final int KEPT_FINISHED_JOBS = 1000;
+  private static final long WRITE_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final Rooms rooms;
+  private final GenerationConfig config;
+  private final ThreadPoolExecutor workers;
+  private final ThreadLocal<Predictor<List<Roll>, Distributions>> predictors = new ThreadLocal<>();
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final Map<Job, Runnable> queued = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> activePerUser = new ConcurrentHashMap<>();
+  private final AiClientIds aiIds = new AiClientIds();
+  private final SecureRandom random = new SecureRandom();
+  private final ModelCard card;
+
+  public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config) {
+    this.vertx = vertx;
+    this.rooms = rooms;
+    this.config = config;
+    this.card = new ModelCard(config.modelDir());
+    AtomicInteger n = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(config.queueCapacity()), r -> {
+          Thread t = new Thread(r, "ensemble-generation-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  public GenerationConfig config() {
+    return config;
+  }
+
+  public ModelCard card() {
+    return card;
+  }
+
+  /**
+   * Checks a request against the project and queues it. Fails with a {@link GenerationException}:
+   * 400 for a request that cannot be met, 429 when the queue or the user's share is full, 503 when
+   * no model is installed.
+   */
+  public Future<Job> submit(String projectId, UserIdentity user, JsonObject body) {
+    ChoraleModel model;
+    GenerationRequest request;
+    try {
+      request = GenerationRequest.parse(body, random.nextInt(Integer.MAX_VALUE));
+      model = model();
+    } catch (GenerationException e) {
+      return Future.failedFuture(e);
+    }
+    return rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
+        .map(project -> GenerationPlan.of(request, project, model.spec()))
+        .map(plan -> enqueue(new Job(newId(), projectId, user, plan), model));
+  }
+
+  public Job job(String id) {
+    Job job = jobs.get(id);
+    if (job == null) {
+      throw new GenerationException(404, "no such generation job: " + id);
+    }
+    return job;
+  }
+
+  /** Cancels a queued job at once, a running one after its current sweep. */
+  public Job cancel(Job job) {
+    job.requestCancel();
+    Runnable task = queued.remove(job);
+    if (task != null && workers.remove(task)) {
+      job.cancelled();
+      release(job);
+    }
+    return job;
+  }
+
+  public Future<List<String>> accept(String projectId, String suggestionId, Set<String> noteIds, UserIdentity by) {
+    List<List<String>> accepted = new ArrayList<>(1);
+    Instant now = Instant.now();
+    return aiEdit(projectId, by, doc -> accepted.add(SuggestionDocs.accept(doc, suggestionId, noteIds, by, now)))
+        .map(v -> accepted.get(0));
+  }
+
+  public Future<Void> reject(String projectId, String suggestionId, UserIdentity by) {
+    return aiEdit(projectId, by, doc -> SuggestionDocs.reject(doc, suggestionId));
+  }
+
+  private ChoraleModel model() {
+    try {
+      return LoadedModels.get(config.modelDir());
+    } catch (IOException e) {
+      throw new GenerationException(503, "the AI co-writer has no model: " + e.getMessage()
+          + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)");
+    }
+  }
+
+  private Job enqueue(Job job, ChoraleModel model) {
+    AtomicInteger active = activePerUser.computeIfAbsent(job.requestedBy().id(), k -> new AtomicInteger());
+    if (active.incrementAndGet() > config.perUser()) {
+      active.decrementAndGet();
+      throw new GenerationException(429, "you already have " + config.perUser()
+          + " generation jobs queued or running; wait for one to finish or cancel it");
+    }
+    Runnable task = () -> run(job, model);
+    queued.put(job, task);
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException e) {
+      queued.remove(job);
+      active.decrementAndGet();
+      throw new GenerationException(429, "the generation queue is full (" + config.queueCapacity()
+          + " jobs waiting); try again shortly");
+    }
+    jobs.put(job.id(), job);
+    forgetOldJobs();
+    return job;
+  }
+
+  /** On a worker thread: sample, then write the candidates into the document. */
+  private void run(Job job, ChoraleModel model) {
+    queued.remove(job);
+    try {
+      if (job.cancelRequested()) {
+        job.cancelled();
+        return;
+      }
+      job.running();
+      long started = System.nanoTime();
+      GibbsSampler sampler = new GibbsSampler(predictor(model), model.spec());
+      GenerationPlan plan = job.plan();
+      List<Roll> rolls = sampler.sample(plan.template(), plan.request().candidates(), plan.request().seed(),
+          plan.controls(), (done, total) -> {
+            job.progress(done, total);
+            return !job.cancelRequested();
+          });
+      job.writing((System.nanoTime() - started) / 1_000_000);
+      List<Suggestion> suggestions = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      Instant now = Instant.now();
+      for (int c = 0; c < rolls.size(); c++) {
+        String id = job.id() + "-" + (c + 1);
+        ids.add(id);
+        suggestions.add(new Suggestion(id, job.id(), c + 1, plan, SuggestedNote.fromRoll(plan, rolls.get(c), model.spec(), id),
+            model.version(), MODEL_CARD_PATH, job.requestedBy(), now));
+      }
+      aiEdit(job.projectId(), AI, doc -> SuggestionDocs.write(doc, suggestions))
+          .toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      job.done(ids);
+    } catch (CancellationException e) {
+      job.cancelled();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "generation job " + job.id() + " failed", e);
+      job.failed("generation failed: " + e.getMessage());
+    } finally {
+      release(job);
+    }
+  }
+
+  /** A server-side edit under a borrowed AI client id, returned when the edit is applied. */
+  private Future<Void> aiEdit(String projectId, UserIdentity actor, java.util.function.Consumer<org.ensemble.protocol.crdt.Doc> change) {
+    long clientId;
+    try {
+      clientId = aiIds.borrow();
+    } catch (GenerationException e) {
+      return Future.failedFuture(e);
+    }
+    return rooms.edit(projectId, new DirectConnection(actor), clientId, change)
+        .<Void>mapEmpty()
+        .andThen(ar -> aiIds.giveBack(clientId));
+  }
+
+  private Predictor<List<Roll>, Distributions> predictor(ChoraleModel model) {
+    Predictor<List<Roll>, Distributions> p = predictors.get();
+    if (p == null) {
+      p = model.newPredictor();
+      predictors.set(p);
+    }
+    return p;
+  }
+
+  private void release(Job job) {
+    AtomicInteger active = activePerUser.get(job.requestedBy().id());
+    if (active != null) {
+      active.decrementAndGet();
+    }
+  }
+
+  private void forgetOldJobs() {
+    if (jobs.size() <= KEPT_FINISHED_JOBS) {
+      return;
+    }
+    jobs.values().stream().filter(Job::finished).limit(jobs.size() - KEPT_FINISHED_JOBS)
+        .map(Job::id).toList().forEach(jobs::remove);
+  }
+
+  private String newId() {
+    String alphabet = "abcdefghijkmnopqrstuvwxyz23456789";
+    StringBuilder sb = new StringBuilder("g");
+    for (int i = 0; i < 11; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+}

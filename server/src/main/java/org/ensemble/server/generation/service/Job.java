@@ -1,0 +1,128 @@
+package org.ensemble.server.generation.service;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.ensemble.server.auth.UserIdentity;
+
+/**
+ * One generation request's life: queued, running (with progress), writing its suggestions, then
+ * done, failed or cancelled. Written by one worker thread, read by the event loop: fields are volatile.
+ */
+public final class Job {
+  public enum Status { QUEUED, RUNNING, WRITING, DONE, FAILED, CANCELLED }
+
+  private final String id;
+  private final String projectId;
+  private final UserIdentity requestedBy;
+  private final GenerationPlan plan;
+  private final Instant createdAt = Instant.now();
+  private volatile Status status = Status.QUEUED;
+  private volatile int sweepsDone;
+  private volatile int sweeps;
+  private volatile boolean cancelRequested;
+  private volatile List<String> suggestionIds = List.of();
+  private volatile String error;
+  private volatile Instant finishedAt;
+  private volatile long samplingMillis = -1;
+
+  Job(String id, String projectId, UserIdentity requestedBy, GenerationPlan plan) {
+    this.id = id;
+    this.projectId = projectId;
+    this.requestedBy = requestedBy;
+    this.plan = plan;
+    this.sweeps = plan.controls().gibbsSteps();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String projectId() {
+    return projectId;
+  }
+
+  public UserIdentity requestedBy() {
+    return requestedBy;
+  }
+
+  GenerationPlan plan() {
+    return plan;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public List<String> suggestionIds() {
+    return suggestionIds;
+  }
+
+  boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  void requestCancel() {
+    cancelRequested = true;
+  }
+
+  void running() {
+    status = Status.RUNNING;
+  }
+
+  void progress(int done, int total) {
+    sweepsDone = done;
+    sweeps = total;
+  }
+
+  void writing(long millis) {
+    samplingMillis = millis;
+    status = Status.WRITING;
+  }
+
+  void done(List<String> suggestions) {
+    suggestionIds = List.copyOf(suggestions);
+    finish(Status.DONE);
+  }
+
+  void failed(String reason) {
+    error = reason;
+    finish(Status.FAILED);
+  }
+
+  void cancelled() {
+    finish(Status.CANCELLED);
+  }
+
+  public boolean finished() {
+    Status s = status;
+    return s == Status.DONE || s == Status.FAILED || s == Status.CANCELLED;
+  }
+
+  private void finish(Status s) {
+    finishedAt = Instant.now();
+    status = s;
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("id", id).put("projectId", projectId)
+        .put("status", status.name().toLowerCase(java.util.Locale.ROOT))
+        .put("progress", sweeps == 0 ? 0 : Math.round(1000.0 * sweepsDone / sweeps) / 1000.0)
+        .put("sweepsDone", sweepsDone).put("sweeps", sweeps)
+        .put("requestedBy", new JsonObject().put("id", requestedBy.id()).put("name", requestedBy.name()))
+        .put("request", plan.request().toJson())
+        .put("suggestions", new JsonArray(List.copyOf(suggestionIds)))
+        .put("createdAt", createdAt.toString());
+    if (samplingMillis >= 0) {
+      json.put("samplingMillis", samplingMillis);
+    }
+    if (finishedAt != null) {
+      json.put("finishedAt", finishedAt.toString());
+    }
+    if (error != null) {
+      json.put("error", error);
+    }
+    return json;
+  }
+}

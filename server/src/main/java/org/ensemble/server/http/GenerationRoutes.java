@@ -1,0 +1,172 @@
+package org.ensemble.server.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.Set;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.generation.service.GenerationConfig;
+import org.ensemble.server.generation.service.GenerationException;
+import org.ensemble.server.generation.service.GenerationService;
+import org.ensemble.server.generation.service.Job;
+import org.ensemble.server.registry.ProjectRecord;
+import org.ensemble.server.registry.ProjectRegistry;
+import org.ensemble.server.sync.Rooms;
+
+/**
+ * The AI co-writer's routes (docs/generation.md): queue a generation, follow or cancel it, accept or
+ * reject a suggestion, and read the model card. Editors and owners generate and decide; viewers may
+ * read job status and the card. Mounted by {@link ApiRouter} behind its authentication.
+ */
+public final class GenerationRoutes {
+  private final Vertx vertx;
+  private final ProjectRegistry registry;
+  private final GenerationService generation;
+
+  public GenerationRoutes(Vertx vertx, ProjectRegistry registry, Rooms rooms) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.generation = new GenerationService(vertx, rooms, GenerationConfig.from(System.getenv(), System.getProperties()));
+  }
+
+  public void mount(Router router) {
+    router.post("/api/projects/:id/generate").handler(this::generate);
+    router.get("/api/projects/:id/generate/:jobId").handler(this::status);
+    router.delete("/api/projects/:id/generate/:jobId").handler(this::cancel);
+    router.post("/api/projects/:id/suggestions/:suggestionId/accept").handler(this::accept);
+    router.post("/api/projects/:id/suggestions/:suggestionId/reject").handler(this::reject);
+    router.get("/api/generation/model").handler(this::modelCard);
+    router.get("/api/generation/model/card.md").handler(this::modelCardMarkdown);
+  }
+
+  private void generate(RoutingContext ctx) {
+    ProjectRecord record = accessible(ctx, Role.EDITOR, "generate");
+    generation.submit(record.id(), user(ctx), body(ctx))
+        .onSuccess(job -> {
+          ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id() + "/generate/" + job.id());
+          json(ctx, 202, job.toJson());
+        })
+        .onFailure(e -> ctx.fail(translate(e)));
+  }
+
+  private void status(RoutingContext ctx) {
+    ProjectRecord record = accessible(ctx, Role.VIEWER, "see generation jobs");
+    json(ctx, 200, jobOf(ctx, record).toJson());
+  }
+
+  private void cancel(RoutingContext ctx) {
+    ProjectRecord record = accessible(ctx, Role.EDITOR, "cancel generation jobs");
+    Job job = jobOf(ctx, record);
+    UserIdentity user = user(ctx);
+    if (!job.requestedBy().id().equals(user.id()) && !record.owner().id().equals(user.id())) {
+      throw ApiException.forbidden("only whoever asked for a job, or the project's owner, may cancel it");
+    }
+    json(ctx, 200, generation.cancel(job).toJson());
+  }
+
+  private void accept(RoutingContext ctx) {
+    ProjectRecord record = accessible(ctx, Role.EDITOR, "accept suggestions");
+    Set<String> notes = selectedNotes(body(ctx));
+    generation.accept(record.id(), ctx.pathParam("suggestionId"), notes, user(ctx))
+        .onSuccess(ids -> json(ctx, 200, new JsonObject().put("suggestion", ctx.pathParam("suggestionId"))
+            .put("accepted", new JsonArray(ids)).put("acceptedBy", user(ctx).id())))
+        .onFailure(e -> ctx.fail(translate(e)));
+  }
+
+  private void reject(RoutingContext ctx) {
+    ProjectRecord record = accessible(ctx, Role.EDITOR, "reject suggestions");
+    generation.reject(record.id(), ctx.pathParam("suggestionId"), user(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(e -> ctx.fail(translate(e)));
+  }
+
+  private void modelCard(RoutingContext ctx) {
+    vertx.executeBlocking(() -> generation.card().toJson(), false)
+        .onSuccess(card -> json(ctx, 200, card.put("path", GenerationService.MODEL_CARD_PATH)))
+        .onFailure(e -> ctx.fail(translate(e)));
+  }
+
+  private void modelCardMarkdown(RoutingContext ctx) {
+    vertx.executeBlocking(() -> generation.card().markdown(), false)
+        .onSuccess(text -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/markdown; charset=utf-8").end(text))
+        .onFailure(e -> ctx.fail(translate(e)));
+  }
+
+  private Job jobOf(RoutingContext ctx, ProjectRecord record) {
+    Job job;
+    try {
+      job = generation.job(ctx.pathParam("jobId"));
+    } catch (GenerationException e) {
+      throw translate(e);
+    }
+    if (!job.projectId().equals(record.id())) {
+      throw ApiException.notFound("no such generation job in this project: " + job.id());
+    }
+    return job;
+  }
+
+  private static Set<String> selectedNotes(JsonObject body) {
+    Object raw = body.getValue("notes");
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof JsonArray list) || list.isEmpty()) {
+      throw ApiException.badRequest("\"notes\" must be a non-empty list of note ids (leave it out to accept all)");
+    }
+    Set<String> ids = new HashSet<>();
+    for (Object o : list) {
+      if (!(o instanceof String s)) {
+        throw ApiException.badRequest("note ids are strings");
+      }
+      ids.add(s);
+    }
+    return ids;
+  }
+
+  private ProjectRecord accessible(RoutingContext ctx, Role needed, String action) {
+    String id = ctx.pathParam("id");
+    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    Role role = record.roleOf(user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    if (role.ordinal() < needed.ordinal()) {
+      throw ApiException.forbidden("a " + role.wireName() + " cannot " + action + "; that needs the "
+          + needed.wireName() + " role");
+    }
+    return record;
+  }
+
+  private static RuntimeException translate(Throwable e) {
+    if (e instanceof GenerationException g) {
+      return new ApiException(g.status(), g.getMessage());
+    }
+    if (e instanceof ApiException a) {
+      return a;
+    }
+    return e instanceof RuntimeException r ? r : new RuntimeException(e);
+  }
+
+  private static UserIdentity user(RoutingContext ctx) {
+    return ctx.get(ApiRouter.USER);
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    try {
+      JsonObject o = ctx.body().asJsonObject();
+      return o == null ? new JsonObject() : o;
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("the body must be a JSON object");
+    }
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(body.encode());
+  }
+}
