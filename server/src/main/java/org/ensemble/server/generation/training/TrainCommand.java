@@ -15,7 +15,7 @@ public final class TrainCommand {
   public static void main(String[] args) throws Exception {
     CommandLine cli = new CommandLine(args, "data", "out", "steps", "seed", "channels", "pieces", "batch", "crop",
         "threads", "lr", "eval-every");
-    TrainingConfig d = TrainingConfig.shipped(ChoraleSet.defaultPath(), Path.of("server/model"));
+    TrainingConfig d = TrainingConfig.shipped(ChoraleSet.defaultPath(), Path.of("models/chorale"));
     ModelSpec spec = new ModelSpec(d.spec().lowPitch(), d.spec().pitches(), cli.getInt("channels", d.spec().channels()),
         d.spec().dilations());
     TrainingConfig config = new TrainingConfig(Path.of(cli.get("data", d.data().toString())),
