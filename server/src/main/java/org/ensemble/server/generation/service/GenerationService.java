@@ -4,7 +4,6 @@ import ai.djl.inference.Predictor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +55,8 @@ public final class GenerationService {
   private final AiClientIds aiIds = new AiClientIds();
   private final SecureRandom random = new SecureRandom();
   private final ModelCard card;
+  /** Loaded off the event loop when the service starts; a failure is answered with 503. */
+  private final Future<ChoraleModel> model;
 
   public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config) {
     this.vertx = vertx;
@@ -69,6 +70,8 @@ public final class GenerationService {
           t.setDaemon(true);
           return t;
         });
+    this.model = vertx.executeBlocking(() -> LoadedModels.get(config.modelDir()), false);
+    model.onFailure(e -> LOG.warning("the AI co-writer is off: no model in " + config.modelDir() + ": " + e.getMessage()));
   }
 
   public GenerationConfig config() {
@@ -85,17 +88,17 @@ public final class GenerationService {
    * no model is installed.
    */
   public Future<Job> submit(String projectId, UserIdentity user, JsonObject body) {
-    ChoraleModel model;
     GenerationRequest request;
     try {
       request = GenerationRequest.parse(body, random.nextInt(Integer.MAX_VALUE));
-      model = model();
     } catch (GenerationException e) {
       return Future.failedFuture(e);
     }
-    return rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
-        .map(project -> GenerationPlan.of(request, project, model.spec()))
-        .map(plan -> enqueue(new Job(newId(), projectId, user, plan), model));
+    return model.recover(e -> Future.failedFuture(new GenerationException(503, "the AI co-writer has no model: "
+            + e.getMessage() + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)")))
+        .compose(m -> rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
+            .map(project -> GenerationPlan.of(request, project, m.spec()))
+            .map(plan -> enqueue(new Job(newId(), projectId, user, plan), m)));
   }
 
   public Job job(String id) {
@@ -126,15 +129,6 @@ public final class GenerationService {
 
   public Future<Void> reject(String projectId, String suggestionId, UserIdentity by) {
     return aiEdit(projectId, by, doc -> SuggestionDocs.reject(doc, suggestionId));
-  }
-
-  private ChoraleModel model() {
-    try {
-      return LoadedModels.get(config.modelDir());
-    } catch (IOException e) {
-      throw new GenerationException(503, "the AI co-writer has no model: " + e.getMessage()
-          + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)");
-    }
   }
 
   private Job enqueue(Job job, ChoraleModel model) {

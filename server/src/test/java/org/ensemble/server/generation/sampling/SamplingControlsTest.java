@@ -96,6 +96,7 @@ class SamplingControlsTest {
   void higherTemperatureGivesHigherEntropy() throws Exception {
     double cold = meanCellEntropy(-1);
     double hot = meanCellEntropy(1);
+    System.err.printf("mean cell entropy over 8 candidates: %.3f nats at temperature 0.5, %.3f at 2%n", cold, hot);
     assertTrue(hot > cold + 0.1, "entropy at temperature 2 (" + hot + ") above entropy at 0.5 (" + cold + ")");
   }
 
@@ -130,6 +131,7 @@ class SamplingControlsTest {
   void theHappySliderRaisesTheShareOfMajorModePitchClasses() throws Exception {
     double sad = majorShare(-1);
     double happy = majorShare(1);
+    System.err.printf("major-mode share of the mode-telling notes: %.3f sad, %.3f happy%n", sad, happy);
     assertTrue(happy > sad + 0.1, "major-mode share happy " + happy + " vs sad " + sad);
   }
 
