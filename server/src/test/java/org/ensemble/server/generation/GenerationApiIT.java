@@ -84,7 +84,7 @@ class GenerationApiIT {
     String bob = server.token("Bob");
     String id = chorale(alice);
     server.addMember(alice, id, "bob", "editor");
-    try (SyncClient bobsCopy = SyncClient.connectAndWait(vertx, server.port(), id, bob)) {
+    try (SyncClient bobsCopy = SyncClient.connectAndWait(vertx, server.port(), id, bob).awaitSynced()) {
       StateVector before = bobsCopy.read(Doc::stateVector);
       Response queued = server.call("POST", "/api/projects/" + id + "/generate", alice, new JsonObject()
           .put("mode", "harmonize").put("region", new JsonObject().put("startBar", 0).put("endBar", 2))

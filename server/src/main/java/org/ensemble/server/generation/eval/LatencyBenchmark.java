@@ -36,6 +36,7 @@ public final class LatencyBenchmark {
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     int requests = cli.getInt("requests", 20);
     List<Chorale> pieces = data.test().stream().filter(c -> c.length() >= 12 * 16).toList();
+    String loadBefore = loadAverage();
     StringBuilder table = new StringBuilder("| region | candidates | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- |\n");
     JsonArray rows = new JsonArray();
     try (ChoraleModel model = ChoraleModel.load(Path.of(cli.get("model", "models/chorale")));
@@ -59,10 +60,14 @@ public final class LatencyBenchmark {
         }
       }
     }
+    String loadAfter = loadAverage();
+    table.append("\nload average (1, 5, 15 min) before: ").append(loadBefore).append(", after: ").append(loadAfter).append('\n');
     System.out.print(table);
     if (cli.get("out", null) != null) {
       Files.writeString(Path.of(cli.get("out", null)), new JsonObject().put("latency", rows)
-          .put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors()).encodePrettily() + "\n");
+          .put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors())
+          .put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
+          .put("measuredAt", java.time.Instant.now().toString()).encodePrettily() + "\n");
     }
   }
 
@@ -76,6 +81,16 @@ public final class LatencyBenchmark {
     GenerationPlan plan = GenerationPlan.of(request, project, model.spec());
     Candidates.sample(sampler, plan, model.spec());
     return (System.nanoTime() - started) / 1e6;
+  }
+
+  /** The machine's load (other processes share its CPUs): the first three fields of /proc/loadavg. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static double percentile(double[] sorted, double q) {
