@@ -136,6 +136,18 @@ class GenerationApiIT {
         assertTrue(acceptedIds.contains(n.get("id")), "the old alto notes of bars 0–2 made room: " + n);
       }
 
+      List<?> secondNotes = (List<?>) bobsCopy.read(d ->
+          ((YMap) d.getMap("suggestions").get(suggestionIds.get(1))).toJSON()).get("notes");
+      String picked = (String) ((Map<?, ?>) secondNotes.get(0)).get("id");
+      Response partly = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(1) + "/accept",
+          bob, new JsonObject().put("notes", new JsonArray().add(picked)));
+      assertEquals(200, partly.status(), partly.text());
+      assertEquals(List.of(picked), partly.body().getJsonArray("accepted").getList());
+      Eventually.await(() -> bobsCopy.read(d -> ((YArray) ((YMap) d.getMap("suggestions").get(suggestionIds.get(1)))
+          .get("notes")).length()) == secondNotes.size() - 1, () -> "only the picked note left the suggestion");
+      refused(400, "has no pending notes", server.call("POST", "/api/projects/" + id + "/suggestions/"
+          + suggestionIds.get(1) + "/accept", bob, new JsonObject().put("notes", new JsonArray().add(picked))));
+
       Response rejected = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(1) + "/reject",
           bob, null);
       assertEquals(204, rejected.status(), rejected.text());

@@ -65,7 +65,7 @@ final class SuggestionDocs {
     YMap suggestion = suggestion(doc, suggestionId);
     YArray notes = (YArray) suggestion.get(NOTES);
     List<Integer> chosen = new ArrayList<>();
-    Set<String> unknown = selected == null ? Set.of() : new java.util.HashSet<>(selected);
+    Set<String> unknown = new java.util.HashSet<>(selected == null ? Set.of() : selected);
     for (int i = 0; i < notes.length(); i++) {
       String id = (String) ((YMap) notes.get(i)).get(ProjectSchema.Note.ID);
       if (selected == null || selected.contains(id)) {
