@@ -6,6 +6,9 @@
 //   {"op":"setPresence","state":{...}}               -> {}
 //   {"op":"waitFor","contains":"n1","timeoutMs":10000} -> {"json":...}  once the tracks JSON holds the text
 //   {"op":"state"}                                    -> {"json": {"tracks":[...],"meta":{...}}, "presence": {...}}
+//   {"op":"waitSuggestions","count":2,"timeoutMs":10000} -> {"json": {...}, "writers": [client ids]}
+//                                                      once the suggestions map has that many entries;
+//                                                      writers: the client ids of its entries' items
 //   {"op":"close"}                                    -> {"code": <close code or null>}
 // Anything Yjs or the socket reports goes to stderr; stdout carries only responses.
 import * as Y from 'yjs'
@@ -72,6 +75,22 @@ const ops = {
     const presence = {}
     if (provider) provider.awareness.getStates().forEach((s, id) => { presence[id] = s })
     return { json: tracksJson(), presence, clientId: doc.clientID }
+  },
+  waitSuggestions: async req => {
+    const suggestions = doc.getMap('suggestions')
+    await until(() => suggestions.size >= req.count, req.timeoutMs || 10000, `${req.count} suggestions`)
+    const writers = new Set()
+    const fieldsOf = map => map._map.forEach(item => writers.add(item.id.client))
+    suggestions._map.forEach(item => {
+      writers.add(item.id.client)
+      const suggestion = suggestions.get(item.parentSub)
+      if (suggestion instanceof Y.Map) {
+        fieldsOf(suggestion)
+        const notes = suggestion.get('notes')
+        if (notes instanceof Y.Array) notes.toArray().forEach(fieldsOf)
+      }
+    })
+    return { json: suggestions.toJSON(), writers: [...writers] }
   },
   close: () => {
     if (provider) provider.destroy()

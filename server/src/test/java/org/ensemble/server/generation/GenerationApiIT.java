@@ -22,6 +22,7 @@ import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
 import org.ensemble.server.sync.ServerClientIds;
 import org.ensemble.server.testing.Eventually;
+import org.ensemble.server.testing.StockYjsClient;
 import org.ensemble.server.testing.SyncClient;
 import org.ensemble.server.testing.TestServer;
 import org.ensemble.server.testing.TestServer.Response;
@@ -84,7 +85,9 @@ class GenerationApiIT {
     String bob = server.token("Bob");
     String id = chorale(alice);
     server.addMember(alice, id, "bob", "editor");
-    try (SyncClient bobsCopy = SyncClient.connectAndWait(vertx, server.port(), id, bob).awaitSynced()) {
+    try (SyncClient bobsCopy = SyncClient.connectAndWait(vertx, server.port(), id, bob).awaitSynced();
+         StockYjsClient alicesBrowser = StockYjsClient.start()) {
+      alicesBrowser.connect(server.port(), id, alice);
       StateVector before = bobsCopy.read(Doc::stateVector);
       Response queued = server.call("POST", "/api/projects/" + id + "/generate", alice, new JsonObject()
           .put("mode", "harmonize").put("region", new JsonObject().put("startBar", 0).put("endBar", 2))
@@ -111,6 +114,12 @@ class GenerationApiIT {
       Set<Long> writers = Updates.readContents(diff).inserted().keySet();
       assertFalse(writers.isEmpty());
       assertTrue(writers.stream().allMatch(ServerClientIds::isAi), "every new item has an AI client id: " + writers);
+
+      JsonObject seenByYjs = alicesBrowser.call(new JsonObject().put("op", "waitSuggestions").put("count", 2));
+      assertEquals(Set.copyOf(suggestionIds), seenByYjs.getJsonObject("json").fieldNames(), "the stock yjs client has both");
+      List<Long> yjsWriters = seenByYjs.getJsonArray("writers").stream().map(w -> ((Number) w).longValue()).toList();
+      assertFalse(yjsWriters.isEmpty());
+      assertTrue(yjsWriters.stream().allMatch(ServerClientIds::isAi), "the stock client sees AI authors: " + yjsWriters);
 
       Response model = server.call("GET", "/api/generation/model", bob, null);
       assertEquals(200, model.status(), model.text());
