@@ -16,7 +16,7 @@ import org.ensemble.server.generation.sampling.GibbsSampler;
 import org.ensemble.server.generation.training.TrainingConfig;
 
 /**
- * {@code evaluate --model DIR [--data FILE] [--split valid] [--seed S] [--out FILE]}: the validation
+ * {@code evaluate --model DIR [--data FILE] [--split valid] [--seed S] [--sweeps N] [--temperature T] [--out FILE]}: the validation
  * negative log-likelihood per masked note at mask rates 0.25, 0.5 and 0.75 beside the Markov
  * baseline, and the harmonization metrics on the test sopranos beside Bach's. Prints Markdown tables
  * and writes the figures as JSON.
@@ -28,7 +28,7 @@ public final class EvaluateCommand {
   private EvaluateCommand() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine cli = new CommandLine(args, "model", "data", "split", "seed", "out", "harmonize");
+    CommandLine cli = new CommandLine(args, "model", "data", "split", "seed", "out", "harmonize", "sweeps", "temperature");
     Path modelDir = Path.of(cli.get("model", "models/chorale"));
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     String split = cli.get("split", "valid");
@@ -53,11 +53,13 @@ public final class EvaluateCommand {
       if (!"false".equals(cli.get("harmonize", "true"))) {
         GibbsSampler sampler = new GibbsSampler(predictor, model.spec());
         long started = System.nanoTime();
-        Harmonization.Result h = Harmonization.run(sampler, model.spec(), data.test(), data.train(), seed);
+        int sweeps = cli.getInt("sweeps", org.ensemble.server.generation.sampling.Controls.DEFAULT_GIBBS_STEPS);
+        Harmonization.Result h = Harmonization.run(sampler, model.spec(), data.test(), data.train(), seed, sweeps,
+            cli.getDouble("temperature", 1));
         double seconds = (System.nanoTime() - started) / 1e9;
-        result.put("harmonization", new JsonObject().put("pieces", data.test().size()).put("seconds", round(seconds))
+        result.put("harmonization", new JsonObject().put("pieces", data.test().size()).put("sweeps", sweeps).put("temperature", cli.getDouble("temperature", 1)).put("seconds", round(seconds))
             .put("network", json(h.network())).put("bach", json(h.bach())));
-        table.append("\n| harmonizing the ").append(data.test().size()).append(" test sopranos | network | Bach |\n")
+        table.append("\n| harmonizing the ").append(data.test().size()).append(" test sopranos (").append(sweeps).append(" sweeps) | network | Bach |\n")
             .append("| --- | --- | --- |\n")
             .append(row("notes in key (%)", h.network().inKeyPercent(), h.bach().inKeyPercent()))
             .append(row("parallel 5ths/8ves per 100 chord changes", h.network().parallelsPer100Changes(), h.bach().parallelsPer100Changes()))

@@ -22,7 +22,7 @@ public final class Harmonization {
   public record Result(HarmonyMetrics.Tally network, HarmonyMetrics.Tally bach) {}
 
   public static Result run(GibbsSampler sampler, ModelSpec spec, List<Chorale> pieces, List<Chorale> reference,
-                           long seed) throws TranslateException {
+                           long seed, int sweeps, double temperature) throws TranslateException {
     double[] referenceHistogram = referenceHistogram(reference);
     HarmonyMetrics.Tally network = new HarmonyMetrics.Tally();
     HarmonyMetrics.Tally bach = new HarmonyMetrics.Tally();
@@ -31,7 +31,8 @@ public final class Harmonization {
       KeyFinder.Key key = KeyFinder.find(histogram(piece, new boolean[] {true, true, true, true}));
       Roll template = Windows.window(piece, 0, piece.length(), 0, spec);
       Masks.span(template, 0b1110, 0, piece.length());
-      Roll result = sampler.sample(template, 1, seed + i, Controls.neutral(key.tonic(), key.minor()), null).get(0);
+      Roll result = sampler.sample(template, 1, seed + i, Controls.neutral(key.tonic(), key.minor()).withGibbsSteps(sweeps).withTemperature(temperature),
+          null).get(0);
       network.add(toMidi(result, spec), LOWER_VOICES, key.tonic(), key.minor(), referenceHistogram);
       bach.add(piece.steps(), LOWER_VOICES, key.tonic(), key.minor(), referenceHistogram);
     }
