@@ -21,7 +21,7 @@ public record Controls(double temperature, double majorBias, double holdBias, do
                        boolean keyLock, int[][] ranges, int gibbsSteps, double maxMaskRate) {
   /** Logit shift at a slider's end: e^2.5 ≈ 12× more (or less) likely. */
   public static final double SLIDER_SCALE = 2.5;
-  public static final int DEFAULT_GIBBS_STEPS = 20;
+  public static final int DEFAULT_GIBBS_STEPS = 12;
 
   public static Controls neutral(int tonic, boolean minor) {
     return new Controls(1, 0, 0, 0, tonic, minor, false, null, DEFAULT_GIBBS_STEPS, 1);
