@@ -25,13 +25,29 @@ import org.junit.jupiter.api.io.TempDir;
 class TinyModelPipelineTest {
   @TempDir
   Path dir;
+  @TempDir
+  Path again;
+
+  private static final ModelSpec SPEC = new ModelSpec(33, 52, 16, new int[] {1, 2});
+
+  private static TrainingConfig config(Path out) {
+    return new TrainingConfig(ChoraleSet.defaultPath(), out, SPEC, 5, 40, 8, 64, 3e-3, 6, 8, 0, 1);
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameWeights() throws Exception {
+    ChoraleSet data = Models.chorales();
+    ChoraleTrainer.train(config(dir), data, System.err);
+    ChoraleTrainer.train(config(again), data, System.err);
+    assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("chorale-0000.params")),
+        Files.readAllBytes(again.resolve("chorale-0000.params"))), "two runs with one seed give identical weights");
+  }
 
   @Test
   void aTinyModelTrainsSavesLoadsAndHarmonizes() throws Exception {
     ChoraleSet data = Models.chorales();
-    ModelSpec spec = new ModelSpec(33, 52, 16, new int[] {1, 2});
-    TrainingConfig config = new TrainingConfig(ChoraleSet.defaultPath(), dir, spec, 5, 40, 8, 64, 3e-3, 6, 8, 0, 1);
-    ChoraleTrainer.Report report = ChoraleTrainer.train(config, data, System.err);
+    ModelSpec spec = SPEC;
+    ChoraleTrainer.Report report = ChoraleTrainer.train(config(dir), data, System.err);
 
     assertTrue(Files.isRegularFile(dir.resolve("chorale-0000.params")), "weights saved");
     assertTrue(Files.isRegularFile(dir.resolve("training.json")), "training record saved");
