@@ -64,7 +64,8 @@ public final class EnsembleServer {
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
     return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
-      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics);
+      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics,
+          new org.ensemble.server.attribution.Attribution(documents));
       Router router = Router.router(vertx);
       SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
           new Origins(config.allowedOrigins()), metrics);
