@@ -84,6 +84,11 @@ public final class EnsembleServer {
     }));
   }
 
+  /** The rooms, for server-side edits (the AI's suggestions go through them). */
+  public Rooms rooms() {
+    return rooms;
+  }
+
   /** The port the server listens on (the configured one, or the one picked for port 0). */
   public int port() {
     return http.actualPort();

@@ -2,6 +2,12 @@ package org.ensemble.server.attribution;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.server.project.MidiExport;
+import org.ensemble.server.project.ProjectReader;
 import java.util.HashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -34,6 +40,28 @@ public final class Attribution implements UpdateGate.Factory {
       LedgerWriter writer = new LedgerWriter(store, context, projectId, ledger.size());
       return new AttributionGate(new HashMap<>(ledger.owners()), writer, clock);
     });
+  }
+
+  /**
+   * A project's authorship, from its stored document and ledger, built on a worker thread: the
+   * document is replayed with garbage collection off, so deleted notes can still be named.
+   */
+  public Future<ProjectAttribution> attribution(Vertx vertx, String projectId) {
+    return read(vertx, projectId, ProjectAttribution::of);
+  }
+
+  /** The MIDI export of a project with per-track authorship credits as text events. */
+  public Future<byte[]> midiWithCredits(Vertx vertx, String projectId) {
+    return read(vertx, projectId, (doc, ledger) -> MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(),
+        ProjectAttribution.of(doc, ledger).trackCredits()));
+  }
+
+  private <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {
+    Context context = vertx.getOrCreateContext();
+    Future<List<byte[]>> document = Future.fromCompletionStage(store.load(projectId), context);
+    Future<List<byte[]>> ledger = Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context);
+    return Future.all(document, ledger).compose(both -> vertx.executeBlocking(
+        () -> reader.apply(ProjectHistory.historyDoc(document.result()), LedgerLog.read(ledger.result())), false));
   }
 
   /** The stored ledger of a project (empty for one never written). */
