@@ -156,6 +156,32 @@ class ClientIdBindingIT {
     }
   }
 
+  private int ledgerEntries() {
+    return server.call("GET", "/api/projects/" + project + "/attribution", alice, null).body()
+        .getJsonObject("ledger").getInteger("entries");
+  }
+
+  @Test
+  void viewersCannotAddLedgerEntries() throws Exception {
+    String carol = server.token("carol");
+    server.addMember(alice, project, "carol", "viewer");
+    int before = ledgerEntries();
+    assertEquals(1, before, "the project's creation");
+    try (SyncClient viewer = connect(carol)) {
+      viewer.edit(doc -> addNote(doc, "sneaky", 30));
+      Eventually.await(() -> !viewer.permissionDenied().isEmpty(), () -> "the viewer is told why");
+      viewer.edit(doc -> doc.getMap("meta").set("title", "mine"));
+      assertTrue(viewer.roundTrip(), "viewers stay connected");
+      assertEquals(2, viewer.permissionDenied().size());
+    }
+    assertEquals(before, ledgerEntries());
+    assertFalse(stored().contains("sneaky"));
+    try (SyncClient a = connect(alice)) {
+      a.edit(doc -> addNote(doc, "n1", 60));
+      Eventually.await(() -> ledgerEntries() == before + 1, () -> "an editor's edit is one entry");
+    }
+  }
+
   @Test
   void bindingsSurviveARestart() throws Exception {
     long alicesId;
