@@ -83,8 +83,9 @@ final class AttributionGate implements UpdateGate {
     if (inserted.isEmpty() && deleted.isEmpty()) {
       return Future.succeededFuture();
     }
-    LedgerEntry entry = new LedgerEntry(writer.nextSeq(), attributesOf(from, clock.getAsLong()), inserted, deleted);
-    return writer.append(EntryCodec.encode(entry));
+    long time = clock.getAsLong();
+    LedgerEntry entry = new LedgerEntry(writer.nextSeq(), attributesOf(from, time), inserted, deleted);
+    return writer.append(EntryCodec.encode(entry, writer.lastTime()), time);
   }
 
   private static Attributes attributesOf(RoomConnection from, long time) {

@@ -62,11 +62,14 @@ final class LedgerLog {
     }
     Ledger ledger = new Ledger();
     int seq = 0;
+    long time = 0;
     for (Object value : doc.getArray(ROOT)) {
       if (!(value instanceof byte[])) {
         throw new IllegalStateException("ledger entry " + seq + " is not binary: " + value);
       }
-      ledger.add(EntryCodec.decode(seq++, (byte[]) value));
+      LedgerEntry entry = EntryCodec.decode(seq++, (byte[]) value, time);
+      time = entry.attributes().time();
+      ledger.add(entry);
     }
     return ledger;
   }

@@ -20,9 +20,11 @@ final class LedgerWriter {
   private final String docId;
   private final TreeMap<Integer, byte[]> unconfirmed = new TreeMap<>();
   private int nextClock;
+  private long lastTime;
   private boolean resend;
 
-  LedgerWriter(DocumentStore store, Context context, String projectId, int entries) {
+  LedgerWriter(DocumentStore store, Context context, String projectId, int entries, long lastTime) {
+    this.lastTime = lastTime;
     this.store = store;
     this.context = context;
     this.docId = LedgerLog.docId(projectId);
@@ -34,8 +36,14 @@ final class LedgerWriter {
     return nextClock;
   }
 
-  /** Appends an encoded entry; completes (on the room's context) when it is durable. */
-  Future<Void> append(byte[] entry) {
+  /** The time of the last entry appended (its successor's time is encoded relative to it). */
+  long lastTime() {
+    return lastTime;
+  }
+
+  /** Appends an entry encoded after {@link #lastTime}; completes (on the room's context) when it is durable. */
+  Future<Void> append(byte[] entry, long time) {
+    lastTime = time;
     int clock = nextClock++;
     byte[] update = LedgerLog.entryUpdate(clock, entry);
     unconfirmed.put(clock, update);
