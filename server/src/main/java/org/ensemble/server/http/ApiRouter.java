@@ -218,6 +218,7 @@ public final class ApiRouter {
     registry.delete(record.id())
         .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
         .compose(v -> Future.fromCompletionStage(store.delete(record.id()), vertx.getOrCreateContext()))
+        .compose(v -> attribution.delete(record.id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -66,6 +66,11 @@ final class AttributionRoutes {
     return attribution.midiWithCredits(vertx, projectId);
   }
 
+  /** Removes a deleted project's ledger. */
+  Future<Void> delete(String projectId) {
+    return Future.fromCompletionStage(attribution.delete(projectId), vertx.getOrCreateContext());
+  }
+
   @FunctionalInterface
   private interface Answer {
     void answer(ProjectAttribution attribution, ProjectRecord record);
