@@ -36,7 +36,7 @@ public final class Attribution implements UpdateGate.Factory {
   @Override
   public Future<UpdateGate> open(String projectId, Context context) {
     return Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context).map(updates -> {
-      Ledger ledger = LedgerLog.read(updates);
+      Ledger ledger = LedgerLog.readBindings(updates);
       long lastTime = ledger.size() == 0 ? 0 : ledger.entries().get(ledger.size() - 1).attributes().time();
       LedgerWriter writer = new LedgerWriter(store, context, projectId, ledger.size(), lastTime);
       return new AttributionGate(new HashMap<>(ledger.owners()), writer, clock);

@@ -19,6 +19,17 @@ public final class Ledger {
   private final IdMap inserts = new IdMap();
   private final IdMap deletes = new IdMap();
   private final Map<Long, String> owners = new HashMap<>();
+  private final boolean indexed;
+
+  /** A ledger for queries: entries, id maps and bindings. */
+  Ledger() {
+    this(true);
+  }
+
+  /** @param indexed false for a ledger that only needs its bindings and its length (a room's gate) */
+  Ledger(boolean indexed) {
+    this.indexed = indexed;
+  }
 
   /** Appends an entry (its seq must be the next one). */
   void add(LedgerEntry entry) {
@@ -26,19 +37,28 @@ public final class Ledger {
       throw new IllegalArgumentException("entry " + entry.seq() + " out of order; expected " + entries.size());
     }
     entries.add(entry);
-    boolean person = entry.attributes().source() == Source.HUMAN;
+    bindOwners(entry);
+    if (!indexed) {
+      return;
+    }
     for (Map.Entry<Long, List<IdRange>> e : entry.inserted().entrySet()) {
-      long client = e.getKey();
       for (IdRange r : e.getValue()) {
-        inserts.add(client, r.clock(), r.length(), entry.seq());
-      }
-      if (person && !ServerClientIds.isReserved(client)) {
-        owners.putIfAbsent(client, entry.attributes().actor());
+        inserts.add(e.getKey(), r.clock(), r.length(), entry.seq());
       }
     }
     for (Map.Entry<Long, List<IdRange>> e : entry.deleted().entrySet()) {
       for (IdRange r : e.getValue()) {
         deletes.add(e.getKey(), r.clock(), r.length(), entry.seq());
+      }
+    }
+  }
+
+  private void bindOwners(LedgerEntry entry) {
+    if (entry.attributes().source() == Source.HUMAN) {
+      for (long client : entry.inserted().keySet()) {
+        if (!ServerClientIds.isReserved(client)) {
+          owners.putIfAbsent(client, entry.attributes().actor());
+        }
       }
     }
   }

@@ -54,13 +54,21 @@ final class LedgerLog {
     return out.toByteArray();
   }
 
-  /** The ledger the stored updates hold. */
+  /** The ledger the stored updates hold, with its id maps for queries. */
   static Ledger read(List<byte[]> updates) {
+    return read(updates, new Ledger());
+  }
+
+  /** The ledger's entries and client id bindings only, for a room's gate. */
+  static Ledger readBindings(List<byte[]> updates) {
+    return read(updates, new Ledger(false));
+  }
+
+  private static Ledger read(List<byte[]> updates, Ledger ledger) {
     Doc doc = new Doc();
     for (byte[] u : updates) {
       doc.applyUpdate(u);
     }
-    Ledger ledger = new Ledger();
     int seq = 0;
     long time = 0;
     for (Object value : doc.getArray(ROOT)) {

@@ -116,6 +116,13 @@ public final class LedgerSizeBenchmark {
         view.stats();
         best = Math.min(best, System.nanoTime() - start);
       }
+      long bestOpen = Long.MAX_VALUE;
+      for (int i = 0; i < 5; i++) {
+        long start = System.nanoTime();
+        on(context, () -> attribution.open(PROJECT, context));
+        bestOpen = Math.min(bestOpen, System.nanoTime() - start);
+      }
+      System.out.printf(Locale.ROOT, "opening the room's gate (reading the ledger), best of 5: %d ms%n", bestOpen / 1_000_000);
       System.out.printf(Locale.ROOT, "an attribution query (load both, replay with gc off, statistics), best of 5: %d ms%n",
           best / 1_000_000);
     } finally {
