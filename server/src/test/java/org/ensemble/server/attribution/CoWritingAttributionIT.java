@@ -226,6 +226,25 @@ class CoWritingAttributionIT {
     assertEquals(List.of(credit), midiTexts("Soprano"));
   }
 
+  @Test
+  void theApiRefusesStrangersUnknownNotesAndBadParametersWithReasons() throws Exception {
+    String stranger = server.token("eve");
+    String base = "/api/projects/" + project + "/attribution";
+    assertEquals(404, server.call("GET", base, stranger, null).status());
+    assertEquals(401, server.call("GET", base, null, null).status());
+    TestServer.Response unknown = server.call("GET", base + "/notes/nope", tokens.get("dave"), null);
+    assertEquals(404, unknown.status());
+    assertTrue(unknown.text().contains("no note nope"), unknown.text());
+    TestServer.Response noTrack = server.call("GET", base + "/blame?from=0&to=10", tokens.get("dave"), null);
+    assertEquals(400, noTrack.status());
+    assertTrue(noTrack.text().contains("track"), noTrack.text());
+    assertEquals(400, server.call("GET", base + "/blame?track=t&from=10&to=5", tokens.get("dave"), null).status());
+    TestServer.Response badLimit = server.call("GET", base + "/timeline?limit=5000", tokens.get("dave"), null);
+    assertEquals(400, badLimit.status());
+    assertTrue(badLimit.text().contains("limit must be from 1 to 200"), badLimit.text());
+    assertEquals(400, server.call("GET", base + "/timeline?before=x", tokens.get("dave"), null).status());
+  }
+
   private static void assertCounts(JsonObject author, int surviving, int created, int fieldEdits, int deletions, int updates) {
     assertEquals(surviving, author.getInteger("survivingNotes"), "surviving " + author);
     assertEquals(created, author.getInteger("notesCreated"), "created " + author);
