@@ -109,6 +109,19 @@ public record ServerConfig(
         limits);
   }
 
+  /**
+   * How many event loops the server runs, each hosting a shard of the rooms and its own listener on
+   * the port: {@code ENSEMBLE_EVENT_LOOPS}, else one per core.
+   */
+  public static int eventLoops(Map<String, String> env) {
+    String v = env.get("ENSEMBLE_EVENT_LOOPS");
+    int loops = v == null || v.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(v.trim());
+    if (loops < 1) {
+      throw new IllegalArgumentException("ENSEMBLE_EVENT_LOOPS must be at least 1: " + v);
+    }
+    return loops;
+  }
+
   private static void envOverride(JsonObject j, Map<String, String> env, String var, String key, boolean integer) {
     String v = env.get(var);
     if (v != null && !v.isBlank()) {

@@ -10,8 +10,8 @@ import org.ensemble.loadtest.metrics.ProcStats;
 import org.ensemble.loadtest.metrics.RunMetrics;
 import org.ensemble.loadtest.metrics.Samples;
 import org.ensemble.loadtest.report.IdleResult;
-import org.ensemble.loadtest.target.ServerProcess;
-import org.ensemble.loadtest.target.Target;
+import org.ensemble.loadtest.servers.ServerProcess;
+import org.ensemble.loadtest.servers.Target;
 
 /**
  * Memory per idle room, the same way on both servers. First the rooms are made and stored: for each,
@@ -49,7 +49,7 @@ public final class IdleRooms {
     Console.step(target.name() + " idle rooms " + counts + " (load average " + loadBefore + ")");
     List<List<ClientSpec>> prepared;
     try (ServerProcess server = target.start(data, dir.resolve("server-setup.log"))) {
-      prepared = target.prepare(server, total, 1, 0, 0);
+      prepared = target.prepare(server, total, 1);
       try (Fleet fleet = new Fleet(new RunMetrics(), eventLoops, total)) {
         List<LoadClient> clients = fleet.add(prepared, 1, ShapeRunner.SEED).stream().map(r -> r.get(0)).toList();
         int n = fleet.connect(clients);
