@@ -110,20 +110,20 @@ public final class LedgerSizeBenchmark {
           + " the ledger is %.0f%% of the compacted document%n", docLog, docCompact, 100.0 * ledgerCompact / docCompact);
       gateCost(vertx, recorded, people[0]);
       long best = Long.MAX_VALUE;
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 10; i++) {
         long start = System.nanoTime();
         ProjectAttribution view = on(context, () -> attribution.attribution(vertx, PROJECT));
         view.stats();
         best = Math.min(best, System.nanoTime() - start);
       }
       long bestOpen = Long.MAX_VALUE;
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 10; i++) {
         long start = System.nanoTime();
         on(context, () -> attribution.open(PROJECT, context));
         bestOpen = Math.min(bestOpen, System.nanoTime() - start);
       }
-      System.out.printf(Locale.ROOT, "opening the room's gate (reading the ledger), best of 5: %d ms%n", bestOpen / 1_000_000);
-      System.out.printf(Locale.ROOT, "an attribution query (load both, replay with gc off, statistics), best of 5: %d ms%n",
+      System.out.printf(Locale.ROOT, "opening the room's gate (reading the ledger), best of 10: %d ms%n", bestOpen / 1_000_000);
+      System.out.printf(Locale.ROOT, "an attribution query (load both, replay with gc off, statistics), best of 10: %d ms%n",
           best / 1_000_000);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
