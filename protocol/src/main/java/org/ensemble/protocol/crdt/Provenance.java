@@ -15,6 +15,11 @@ public final class Provenance {
   /** One value and the id of its first unit: a JSON value, a nested type, or null once collected. */
   public record Entry(ID id, Object value, boolean deleted) {}
 
+  /** The clock {@code doc} expects next from {@code client}: it holds that client's clocks below it. */
+  public static int nextClock(Doc doc, long client) {
+    return doc.store.getState(client);
+  }
+
   /** The id of the item that holds {@code type} in its parent; null for a root type. */
   public static ID idOf(AbstractType type) {
     return type.item == null ? null : type.item.id;

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.protocol.crdt.IdRange;
+import org.ensemble.protocol.crdt.Provenance;
 import org.ensemble.protocol.crdt.UpdateContents;
 import org.ensemble.protocol.crdt.Updates;
 import org.ensemble.protocol.lib0.DecodingException;
@@ -225,6 +227,15 @@ public final class Room {
       send(from, WebsocketMessages.permissionDenied("viewers cannot change this project"));
       return;
     }
+    if (repeatsKnownStructs(contents)) {
+      // A client re-sending structs the room has (offline persistence does): keep only what is new, so
+      // a repeat whose content differs can never replace the original when the log is compacted.
+      update = Updates.diffUpdate(update, doc.encodeStateVector());
+      contents = Updates.readContents(update);
+      if (contents.inserted().isEmpty() && contents.deleted().isEmpty()) {
+        return;
+      }
+    }
     if (storedBytes + update.length > limits.maxDocumentBytes()) {
       metrics.refused("document-size");
       send(from, WebsocketMessages.permissionDenied("the project reached its size limit of "
@@ -239,6 +250,15 @@ public final class Room {
       return;
     }
     persistThenApply(update, contents, from);
+  }
+
+  private boolean repeatsKnownStructs(UpdateContents contents) {
+    for (Map.Entry<Long, List<IdRange>> e : contents.inserted().entrySet()) {
+      if (e.getValue().get(0).clock() < Provenance.nextClock(doc, e.getKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -156,6 +156,44 @@ class ClientIdBindingIT {
     }
   }
 
+  @Test
+  void aForgedRepeatOfAnotherUsersClocksNeverReachesTheStore() throws Exception {
+    long alicesId;
+    int known;
+    try (SyncClient a = connect(alice)) {
+      a.edit(doc -> addNote(doc, "n1", 60));
+      a.edit(doc -> addNote(doc, "n2", 62));
+      Eventually.await(() -> stored().contains("n2"), () -> "stored");
+      alicesId = a.clientId();
+      known = a.read(doc -> doc.stateVector().get(alicesId));
+    }
+    // alice's clocks again, with other content, as one struct spanning several of hers: were it stored,
+    // compaction (which merges updates without a document) would keep slices of it over hers
+    Doc forged = new Doc();
+    forged.setClientId(alicesId);
+    List<Object> values = new java.util.ArrayList<>();
+    for (int i = 0; i < known - 1; i++) {
+      values.add("forged-" + i);
+    }
+    forged.getArray("tracks").push(values);
+    try (SyncClient b = connect(bob)) {
+      b.send(WebsocketMessages.update(forged.encodeStateAsUpdate()));
+      assertTrue(b.roundTrip(), "a repeat of known clocks is not refused, only dropped");
+    }
+    server.close();
+    List<byte[]> log;
+    try (org.ensemble.server.store.DocumentStore store = org.ensemble.server.store.disk.DiskDocumentStore.open(
+        org.ensemble.server.store.disk.DiskStoreConfig.defaults(dir.resolve("documents")))) {
+      log = store.load(project).toCompletableFuture().get();
+    }
+    Doc compacted = new Doc();
+    compacted.applyUpdate(org.ensemble.server.store.UpdateMerging.merge(log));
+    String json = compacted.getArray("tracks").toJSON().toString();
+    assertFalse(json.contains("forged"), json);
+    assertTrue(json.contains("n1") && json.contains("n2"), json);
+    server = TestServer.start(vertx, server.config().withPort(0));
+  }
+
   private int ledgerEntries() {
     return server.call("GET", "/api/projects/" + project + "/attribution", alice, null).body()
         .getJsonObject("ledger").getInteger("entries");
