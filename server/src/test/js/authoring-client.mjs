@@ -8,6 +8,8 @@
 //   {"op":"undo"}                                               -> {"undone":true|false}
 //   {"op":"waitFor","contains":"n1","timeoutMs":10000}          -> {"json":...}
 //   {"op":"waitSent","timeoutMs":10000}                         -> {}  once the socket's buffer is empty
+//   {"op":"setClientId","id":123}                               -> {}  writes from now on under that client id
+//   {"op":"waitClosed","timeoutMs":10000}                       -> {"code":4403,"reason":"..."} once the server closed
 //   {"op":"close"}                                              -> {"code": <close code or null>}
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
@@ -20,6 +22,7 @@ const tracks = doc.getArray('tracks')
 const undo = new Y.UndoManager(tracks, { captureTimeout: 0 })
 let provider = null
 let lastClose = null
+let lastReason = null
 
 const tracksJson = () => ({ tracks: tracks.toJSON() })
 
@@ -50,7 +53,10 @@ const ops = {
       params: { token: req.token },
       disableBc: true
     })
-    provider.on('connection-close', event => { lastClose = event ? event.code : null })
+    provider.on('connection-close', event => {
+      lastClose = event ? event.code : null
+      lastReason = event ? event.reason : null
+    })
     return {}
   },
   waitSynced: async req => {
@@ -85,6 +91,14 @@ const ops = {
     return {}
   },
   undo: () => ({ undone: undo.undo() !== null }),
+  setClientId: req => {
+    doc.clientID = req.id
+    return {}
+  },
+  waitClosed: async req => {
+    await until(() => lastClose !== null, req.timeoutMs || 10000, 'the server to close the connection')
+    return { code: lastClose, reason: lastReason }
+  },
   waitFor: async req => {
     await until(() => JSON.stringify(tracksJson()).includes(req.contains), req.timeoutMs || 10000, req.contains)
     return { json: tracksJson() }
