@@ -1,5 +1,6 @@
 package org.ensemble.loadtest.servers;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.ensemble.loadtest.client.ClientSpec;
  * room's other users as editors.
  */
 public final class EnsembleTarget implements Target {
+  /** The server's JVM options, shared with {@code ./ensemble start}; the tool runs from the repository root. */
+  static final Path JVM_OPTIONS = Path.of("server", "jvm.options");
+
   private final Path jar;
   private final String java;
   private final List<String> jvmOptions;
@@ -33,6 +37,9 @@ public final class EnsembleTarget implements Target {
   public ServerProcess start(Path dataDir, Path log) throws Exception {
     int port = ServerProcess.freePort();
     List<String> command = new ArrayList<>(List.of(java));
+    if (Files.isRegularFile(JVM_OPTIONS)) {
+      command.add("@" + JVM_OPTIONS.toAbsolutePath()); // as ./ensemble start runs it
+    }
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
     command.addAll(serverArgs);

@@ -37,14 +37,16 @@ import org.ensemble.server.store.StoreThreads;
  * {@code compactionThreshold}, or on {@link #compact}; it is crash-safe at every step.
  *
  * <p><b>Recovery.</b> When the store opens, {@link JournalReplay} first rewrites into the logs
- * whatever acknowledged records a crash took from them (their writes were not fsynced yet). When a document is first used after the store opens, its log is scanned; a
+ * whatever acknowledged records a crash took from them (their writes were not fsynced yet). When a
+ * document is first used after the store opens, its log is scanned; a
  * torn or damaged tail (a short header, a length past the end of the file, a checksum mismatch) is cut
  * back to the last valid record, fsynced and logged with the bytes dropped. Damage in the middle of a
  * log is treated the same way, as the start of the tail, and the log says so. A damaged snapshot is
  * not cut (it was fsynced before it was renamed into place): loading that document fails instead.
  *
- * <p>Completion: appends and the other operations complete on the store's completion thread, loads
- * on a reader thread. {@link #close} drains queued appends first.
+ * <p>Completion: appends complete on the writer thread (callers hop to their own context), the other
+ * operations on the store's completion thread, loads on a reader thread. {@link #close} drains
+ * queued appends first.
  */
 public final class DiskDocumentStore implements DocumentStore {
   private static final System.Logger LOG = System.getLogger(DiskDocumentStore.class.getName());

@@ -201,7 +201,7 @@ final class GroupCommitWriter implements Runnable {
     for (Written document : written) {
       document.files().logSize = document.end();
       counters.appends.addAndGet(document.appends().size());
-      outcomes.succeedAll(futures(document.appends()));
+      Outcomes.acknowledge(futures(document.appends()));
       compactions.startIfDue(document.files());
     }
     table.evictIdle();
