@@ -242,7 +242,7 @@ public final class Room {
           + limits.maxDocumentBytes() + " bytes"));
       return;
     }
-    String refusal = gate.check(from, contents, client -> doc.stateVector().get(client));
+    String refusal = gate.check(from, contents, client -> Provenance.nextClock(doc, client));
     if (refusal != null) {
       metrics.refused("client-id");
       send(from, WebsocketMessages.permissionDenied(refusal));
