@@ -14,9 +14,8 @@ import org.ensemble.server.sync.ServerClientIds;
  * candidate into {@code suggestions}; on acceptance move its notes (all or a selection) into the
  * tracks and remove it from {@code suggestions}; on rejection remove it.
  *
- * <p>Wait for one call's future before making the next edit of the same project: {@code Room.edit}
- * makes each edit on a copy of the document as applied so far, so two edits under the AI's one client
- * id in flight at once would reuse the same clocks, and the second would be lost.
+ * <p>Calls may overlap: a room makes server edits one at a time, each on a copy of everything stored
+ * before it, so edits under the AI's one client id never reuse its clocks.
  */
 public final class AiEdits {
   private AiEdits() {}

@@ -54,6 +54,8 @@ public final class Room {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   /** Completes when every update handed to the store so far has been applied (or refused). */
   private Future<Void> applied = Future.succeededFuture();
+  /** The last server edit (see {@link #edit}): the next one starts after it. */
+  private Future<byte[]> lastEdit = Future.succeededFuture();
   private int pendingUpdates;
   private long storedBytes;
   private long awarenessTimer = -1;
@@ -308,26 +310,32 @@ public final class Room {
   public Future<byte[]> edit(RoomConnection actor, long clientId, Consumer<Doc> change) {
     Promise<byte[]> result = Promise.promise();
     execute(() -> {
-      Doc copy = new Doc();
-      copy.applyUpdate(doc.encodeStateAsUpdate());
-      copy.setClientId(clientId);
-      List<byte[]> produced = new ArrayList<>();
-      copy.onUpdate((u, o, t) -> produced.add(u));
-      try {
-        copy.transact(t -> change.accept(copy), actor);
-      } catch (RuntimeException e) {
-        result.fail(e);
-        return;
-      }
-      if (produced.isEmpty()) {
-        result.complete(null);
-        return;
-      }
-      byte[] update = produced.size() == 1 ? produced.get(0) : Updates.mergeUpdates(produced);
-      UpdateContents contents = Updates.readContents(update);
-      persistThenApply(update, contents, actor).onSuccess(v -> result.complete(update)).onFailure(result::fail);
+      // One server edit at a time, each on a copy that holds everything stored before it: two edits
+      // made on the same copy under one client id would reuse its clocks, and the second be lost.
+      Future<byte[]> mine = lastEdit.transform(previous -> applied.transform(done -> makeEdit(actor, clientId, change)));
+      lastEdit = mine;
+      mine.onComplete(result);
     });
     return result.future();
+  }
+
+  private Future<byte[]> makeEdit(RoomConnection actor, long clientId, Consumer<Doc> change) {
+    Doc copy = new Doc();
+    copy.applyUpdate(doc.encodeStateAsUpdate());
+    copy.setClientId(clientId);
+    List<byte[]> produced = new ArrayList<>();
+    copy.onUpdate((u, o, t) -> produced.add(u));
+    try {
+      copy.transact(t -> change.accept(copy), actor);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    if (produced.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    byte[] update = produced.size() == 1 ? produced.get(0) : Updates.mergeUpdates(produced);
+    UpdateContents contents = Updates.readContents(update);
+    return persistThenApply(update, contents, actor).map(v -> update);
   }
 
   // ---- awareness -----------------------------------------------------------------------------
