@@ -64,7 +64,8 @@ public final class EnsembleServer {
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
     return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
-      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics);
+      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics,
+          new org.ensemble.server.attribution.Attribution(documents));
       Router router = Router.router(vertx);
       SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
           new Origins(config.allowedOrigins()), metrics);
@@ -87,6 +88,11 @@ public final class EnsembleServer {
           // transport's own limit only stops absurd sizes before they are buffered.
           .setMaxWebSocketMessageSize(config.limits().maxMessageBytes() * 2)
           .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()));
+  }
+
+  /** The rooms, for server-side edits (the AI's suggestions go through them). */
+  public Rooms rooms() {
+    return rooms;
   }
 
   /** The port the server listens on (the configured one, or the one picked for port 0). */

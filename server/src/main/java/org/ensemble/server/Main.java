@@ -35,8 +35,8 @@ public final class Main {
       }
     }
     ServerConfig config = ServerConfig.from(file.mergeIn(overrides), System.getenv());
-    // One event loop per core by default: fewer threads compete for the cores (Vert.x's default is two
-    // loops per core), and each loop hosts one shard of the rooms and one listener.
+    // Fewer event loops than Vert.x's default of two per core (see ServerConfig.eventLoops): fewer
+    // threads compete for the cores; each loop hosts one shard of the rooms and one listener.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(ServerConfig.eventLoops(System.getenv())));
     Stores stores = Stores.open(config);
     EnsembleServer.start(vertx, config, stores.documents(), stores.metadata()).onSuccess(server -> {

@@ -91,15 +91,15 @@ class GenerationApiIT {
       StateVector before = bobsCopy.read(Doc::stateVector);
       Response queued = server.call("POST", "/api/projects/" + id + "/generate", alice, new JsonObject()
           .put("mode", "harmonize").put("region", new JsonObject().put("startBar", 0).put("endBar", 2))
-          .put("candidates", 2).put("seed", 3));
+          .put("candidates", 3).put("seed", 3));
       assertEquals(202, queued.status(), queued.text());
       JsonObject job = awaitJob(alice, id, queued.body().getString("id"));
       assertEquals("done", job.getString("status"), job.encode());
       assertEquals(1.0, job.getDouble("progress"));
       List<String> suggestionIds = job.getJsonArray("suggestions").stream().map(String.class::cast).toList();
-      assertEquals(2, suggestionIds.size());
+      assertEquals(3, suggestionIds.size());
 
-      Eventually.await(() -> bobsCopy.read(d -> d.getMap("suggestions").size()) == 2, () -> "suggestions in Bob's copy");
+      Eventually.await(() -> bobsCopy.read(d -> d.getMap("suggestions").size()) == 3, () -> "suggestions in Bob's copy");
       Map<String, Object> first = bobsCopy.read(d -> ((YMap) d.getMap("suggestions").get(suggestionIds.get(0))).toJSON());
       assertEquals("pending", first.get("status"));
       assertEquals("harmonize", first.get("mode"));
@@ -115,8 +115,8 @@ class GenerationApiIT {
       assertFalse(writers.isEmpty());
       assertTrue(writers.stream().allMatch(ServerClientIds::isAi), "every new item has an AI client id: " + writers);
 
-      JsonObject seenByYjs = alicesBrowser.call(new JsonObject().put("op", "waitSuggestions").put("count", 2));
-      assertEquals(Set.copyOf(suggestionIds), seenByYjs.getJsonObject("json").fieldNames(), "the stock yjs client has both");
+      JsonObject seenByYjs = alicesBrowser.call(new JsonObject().put("op", "waitSuggestions").put("count", 3));
+      assertEquals(Set.copyOf(suggestionIds), seenByYjs.getJsonObject("json").fieldNames(), "the stock yjs client has all");
       List<Long> yjsWriters = seenByYjs.getJsonArray("writers").stream().map(w -> ((Number) w).longValue()).toList();
       assertFalse(yjsWriters.isEmpty());
       assertTrue(yjsWriters.stream().allMatch(ServerClientIds::isAi), "the stock client sees AI authors: " + yjsWriters);
@@ -131,10 +131,8 @@ class GenerationApiIT {
       assertEquals(200, accepted.status(), accepted.text());
       List<Object> acceptedIds = accepted.body().getJsonArray("accepted").getList();
       assertEquals(notes.size(), acceptedIds.size());
-      Eventually.await(() -> "accepted".equals(bobsCopy.read(d ->
-          ((YMap) d.getMap("suggestions").get(suggestionIds.get(0))).get("status"))), () -> "the suggestion accepted");
-      Map<String, Object> after = bobsCopy.read(d -> ((YMap) d.getMap("suggestions").get(suggestionIds.get(0))).toJSON());
-      assertEquals("bob", ((Map<?, ?>) after.get("acceptedBy")).get("id"));
+      Eventually.await(() -> bobsCopy.read(d -> !d.getMap("suggestions").has(suggestionIds.get(0))),
+          () -> "the accepted suggestion left the suggestions");
       List<Map<String, Object>> altoNotes = trackNotes(bobsCopy, "alto");
       Map<String, Object> placed = altoNotes.stream().filter(n -> acceptedIds.contains(n.get("id"))).findFirst().orElseThrow();
       Map<?, ?> origin = (Map<?, ?>) placed.get("origin");
@@ -152,18 +150,28 @@ class GenerationApiIT {
           bob, new JsonObject().put("notes", new JsonArray().add(picked)));
       assertEquals(200, partly.status(), partly.text());
       assertEquals(List.of(picked), partly.body().getJsonArray("accepted").getList());
-      Eventually.await(() -> bobsCopy.read(d -> ((YArray) ((YMap) d.getMap("suggestions").get(suggestionIds.get(1)))
-          .get("notes")).length()) == secondNotes.size() - 1, () -> "only the picked note left the suggestion");
-      refused(400, "has no pending notes", server.call("POST", "/api/projects/" + id + "/suggestions/"
+      Eventually.await(() -> bobsCopy.read(d -> !d.getMap("suggestions").has(suggestionIds.get(1))),
+          () -> "a suggestion accepted in part leaves the suggestions too");
+      Eventually.await(() -> trackNotes(bobsCopy, (String) ((Map<?, ?>) secondNotes.get(0)).get("track")).stream()
+          .anyMatch(n -> picked.equals(n.get("id"))), () -> "the picked note in its track");
+      refused(404, "no such suggestion", server.call("POST", "/api/projects/" + id + "/suggestions/"
           + suggestionIds.get(1) + "/accept", bob, new JsonObject().put("notes", new JsonArray().add(picked))));
 
-      Response rejected = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(1) + "/reject",
+      Response rejected = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(2) + "/reject",
           bob, null);
       assertEquals(204, rejected.status(), rejected.text());
-      Eventually.await(() -> bobsCopy.read(d -> !d.getMap("suggestions").has(suggestionIds.get(1))), () -> "rejected one gone");
-      Response again = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(1) + "/reject",
+      Eventually.await(() -> bobsCopy.read(d -> !d.getMap("suggestions").has(suggestionIds.get(2))), () -> "rejected one gone");
+      Response again = server.call("POST", "/api/projects/" + id + "/suggestions/" + suggestionIds.get(2) + "/reject",
           bob, null);
       assertEquals(404, again.status());
+
+      JsonObject ledger = server.call("GET", "/api/projects/" + id + "/attribution", alice, null).body();
+      JsonObject fates = ledger.getJsonObject("suggestions");
+      assertEquals(3, fates.getInteger("total"), ledger.encode());
+      assertEquals(1, fates.getInteger("accepted"), ledger.encode());
+      assertEquals(1, fates.getInteger("edited"), "taken in part: " + ledger.encode());
+      assertEquals(1, fates.getInteger("rejected"), ledger.encode());
+      assertTrue(ledger.getJsonObject("share").getDouble("ai") > 0, "the ledger credits the AI with the accepted notes");
     }
   }
 

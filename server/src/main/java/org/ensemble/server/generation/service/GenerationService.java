@@ -25,20 +25,22 @@ import org.ensemble.server.generation.model.Distributions;
 import org.ensemble.server.generation.model.Roll;
 import org.ensemble.server.generation.sampling.GibbsSampler;
 import org.ensemble.server.project.ProjectReader;
-import org.ensemble.server.sync.DirectConnection;
+import org.ensemble.server.attribution.AiEdits;
+import org.ensemble.server.attribution.AiProvenance;
 import org.ensemble.server.sync.Rooms;
 
 /**
  * The AI co-writer in the studio: requests become jobs on a small pool of worker threads (never the
  * event loop), each thread with its own predictor. The queue is bounded and each user may have only
  * a few jobs at once; beyond either, requests are refused with 429. A finished job's candidates are
- * written into the document's {@code suggestions} by the server under an AI client id, so everyone in
- * the room sees them arrive; accepting and rejecting are server-side edits too.
+ * written into the document's {@code suggestions} by the server as the AI ({@link AiEdits}: the AI's
+ * client id, the ledger records each suggestion's provenance), so everyone in the room sees them
+ * arrive; accepting and rejecting are the AI's edits too, recorded with the person who decided.
  */
 public final class GenerationService {
   private static final Logger LOG = Logger.getLogger(GenerationService.class.getName());
-  /** The AI's identity as an actor in rooms. */
-  public static final UserIdentity AI = new UserIdentity("ensemble-ai", "Ensemble AI");
+  /** The model's name in the ledger's provenance records. */
+  public static final String MODEL_NAME = "ensemble-chorale";
   public static final String MODEL_CARD_PATH = "/api/generation/model";
   /** Finished jobs kept for status requests. */
   private static final int KEPT_FINISHED_JOBS = 1000;
@@ -52,7 +54,6 @@ public final class GenerationService {
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final Map<Job, Runnable> queued = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> activePerUser = new ConcurrentHashMap<>();
-  private final AiClientIds aiIds = new AiClientIds();
   private final SecureRandom random = new SecureRandom();
   private final ModelCard card;
   /** Loaded off the event loop when the service starts; a failure is answered with 503. */
@@ -120,15 +121,28 @@ public final class GenerationService {
     return job;
   }
 
+  /**
+   * Moves a suggestion's notes (all, or those in {@code noteIds}) into their tracks and removes the
+   * suggestion, as the AI, recorded in the ledger as accepted by {@code by}.
+   */
   public Future<List<String>> accept(String projectId, String suggestionId, Set<String> noteIds, UserIdentity by) {
     List<List<String>> accepted = new ArrayList<>(1);
-    Instant now = Instant.now();
-    return aiEdit(projectId, by, doc -> accepted.add(SuggestionDocs.accept(doc, suggestionId, noteIds, by, now)))
+    return provenance(projectId, suggestionId)
+        .compose(p -> AiEdits.accept(rooms, projectId, p, by, noteIds != null,
+            doc -> accepted.add(SuggestionDocs.accept(doc, suggestionId, noteIds, by))))
         .map(v -> accepted.get(0));
   }
 
+  /** Removes a suggestion, as the AI, recorded in the ledger as rejected by {@code by}. */
   public Future<Void> reject(String projectId, String suggestionId, UserIdentity by) {
-    return aiEdit(projectId, by, doc -> SuggestionDocs.reject(doc, suggestionId));
+    return provenance(projectId, suggestionId)
+        .compose(p -> AiEdits.reject(rooms, projectId, p, by, doc -> SuggestionDocs.reject(doc, suggestionId)))
+        .mapEmpty();
+  }
+
+  /** Where a suggestion came from, as the document records it (404 when it is not there). */
+  private Future<AiProvenance> provenance(String projectId, String suggestionId) {
+    return rooms.read(projectId, vertx, doc -> SuggestionDocs.provenance(doc, suggestionId, MODEL_NAME));
   }
 
   private Job enqueue(Job job, ChoraleModel model) {
@@ -180,8 +194,13 @@ public final class GenerationService {
         suggestions.add(new Suggestion(id, job.id(), c + 1, plan, SuggestedNote.fromRoll(plan, rolls.get(c), model.spec(), id),
             model.version(), MODEL_CARD_PATH, job.requestedBy(), now));
       }
-      aiEdit(job.projectId(), AI, doc -> SuggestionDocs.write(doc, suggestions))
-          .toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      Future<byte[]> written = Future.succeededFuture();
+      for (Suggestion s : suggestions) {
+        AiProvenance p = new AiProvenance(MODEL_NAME, s.modelVersion(), plan.request().toJson().encode(),
+            job.requestedBy().id(), s.id());
+        written = written.compose(v -> AiEdits.suggest(rooms, job.projectId(), p, doc -> SuggestionDocs.write(doc, List.of(s))));
+      }
+      written.toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       job.done(ids);
     } catch (CancellationException e) {
       job.cancelled();
@@ -191,19 +210,6 @@ public final class GenerationService {
     } finally {
       release(job);
     }
-  }
-
-  /** A server-side edit under a borrowed AI client id, returned when the edit is applied. */
-  private Future<Void> aiEdit(String projectId, UserIdentity actor, java.util.function.Consumer<org.ensemble.protocol.crdt.Doc> change) {
-    long clientId;
-    try {
-      clientId = aiIds.borrow();
-    } catch (GenerationException e) {
-      return Future.failedFuture(e);
-    }
-    return rooms.edit(projectId, new DirectConnection(actor), clientId, change)
-        .<Void>mapEmpty()
-        .andThen(ar -> aiIds.giveBack(clientId));
   }
 
   private Predictor<List<Roll>, Distributions> predictor(ChoraleModel model) {

@@ -2,7 +2,6 @@ package org.ensemble.server.generation.service;
 
 import static org.ensemble.server.generation.service.SuggestionFields.*;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
+import org.ensemble.server.attribution.AiProvenance;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.project.ProjectSchema;
 
@@ -55,13 +55,14 @@ final class SuggestionDocs {
   }
 
   /**
-   * Moves the suggestion's notes (all, or those in {@code selected}) into their tracks. Notes of the
-   * same track that overlap an accepted note are cut back so the two do not sound together: the
-   * parts before and after it stay. Records who accepted, and when, on the suggestion and on each note.
+   * Moves the suggestion's notes (all, or those in {@code selected}) into their tracks and removes
+   * the suggestion (notes not selected go with it). Notes of the same track that overlap an accepted
+   * note are cut back so the two do not sound together: the parts before and after it stay. Each
+   * moved note keeps an {@code origin}: the suggestion, the model, who asked and who accepted.
    *
    * @return the ids of the notes accepted
    */
-  static List<String> accept(Doc doc, String suggestionId, Set<String> selected, UserIdentity by, Instant at) {
+  static List<String> accept(Doc doc, String suggestionId, Set<String> selected, UserIdentity by) {
     YMap suggestion = suggestion(doc, suggestionId);
     YArray notes = (YArray) suggestion.get(NOTES);
     List<Integer> chosen = new ArrayList<>();
@@ -103,24 +104,31 @@ final class SuggestionDocs {
       trackNotes.push(List.of(note));
       accepted.add((String) n.get(ProjectSchema.Note.ID));
     }
-    for (int k = chosen.size() - 1; k >= 0; k--) {
-      notes.delete(chosen.get(k));
-    }
-    List<Object> all = new ArrayList<>();
-    if (suggestion.get(ACCEPTED_NOTES) instanceof List<?> before) {
-      all.addAll(before);
-    }
-    all.addAll(accepted);
-    suggestion.set(STATUS, ACCEPTED);
-    suggestion.set(ACCEPTED_BY, user(by));
-    suggestion.set(ACCEPTED_AT, at.toString());
-    suggestion.set(ACCEPTED_NOTES, all);
+    doc.getMap(ProjectSchema.SUGGESTIONS).delete(suggestionId);
     return accepted;
   }
 
   static void reject(Doc doc, String suggestionId) {
     suggestion(doc, suggestionId);
     doc.getMap(ProjectSchema.SUGGESTIONS).delete(suggestionId);
+  }
+
+  /** The ledger's record of where a suggestion came from, read from the suggestion itself. */
+  static AiProvenance provenance(Doc doc, String suggestionId, String modelName) {
+    YMap s = suggestion(doc, suggestionId);
+    Object model = s.get(MODEL);
+    Object requestedBy = s.get(REQUESTED_BY);
+    Object parameters = s.get(PARAMETERS);
+    return new AiProvenance(modelName,
+        model instanceof Map<?, ?> m ? String.valueOf(m.get("version")) : "",
+        parameters instanceof Map<?, ?> p ? new io.vertx.core.json.JsonObject(castMap(p)).encode() : "{}",
+        requestedBy instanceof Map<?, ?> r ? String.valueOf(r.get("id")) : "",
+        suggestionId);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 
   private static YMap suggestion(Doc doc, String id) {

@@ -17,9 +17,6 @@ final class SuggestionFields {
   static final String REQUESTED_BY = "requestedBy";
   static final String CREATED_AT = "createdAt";
   static final String NOTES = "notes";
-  static final String ACCEPTED_BY = "acceptedBy";
-  static final String ACCEPTED_AT = "acceptedAt";
-  static final String ACCEPTED_NOTES = "acceptedNotes";
 
   /** Extra keys of a suggested note (beside the schema's note keys). */
   static final String TRACK = "track";
@@ -28,5 +25,4 @@ final class SuggestionFields {
   static final String ORIGIN = "origin";
 
   static final String PENDING = "pending";
-  static final String ACCEPTED = "accepted";
 }
