@@ -74,7 +74,7 @@ JAVA=$(java -version 2>&1 | head -1)
 NOTES="Measured $DATE on $(nproc) cores ($CPU), $MEM, Linux $(uname -r); $JAVA; node $(node --version).
 Run took $(( ($(date +%s) - START) / 60 )) min. Durations: ${WARMUP} s warm-up (not measured) then ${DURATION} s measured per shape,
 ${SAT_DURATION} s per saturation step; every shape and step runs on a fresh server process and a fresh data folder.
-Ensemble: \`java @server/jvm.options ${SERVER_JVM_OPTIONS:+$SERVER_JVM_OPTIONS }-jar server/target/ensemble-server-0.1.0-SNAPSHOT.jar --port P --data-dir D\`
+Ensemble: \`./ensemble start --port P --data-dir D\`${SERVER_JVM_OPTIONS:+ with JAVA_TOOL_OPTIONS=\"$SERVER_JVM_OPTIONS\"}
 (embedded disk store: every update is written and journaled with an fsync before it is applied and broadcast).${NICE:+
 Tool and servers ran at nice $NICE.}
 Reference: \`@y/websocket-server\` 0.1.1 with yjs 13.6.33 and y-leveldb 0.1.2 under node (\`YPERSISTENCE=D\`,

@@ -26,14 +26,15 @@ import org.ensemble.loadtest.servers.Target;
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
  *   report   --results FILE.jsonl --out FILE.md
  * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
- *            --server-jar JAR  --server-jvm-options "..."  --server-args "..." (e.g. "--store redis --config F")
+ *            --launcher ENSEMBLE_SCRIPT (default ./ensemble)  --server-jvm-options "..." (JAVA_TOOL_OPTIONS)
+ *            --server-args "..." (e.g. "--store redis --config F")
  *            --reference-dir DIR  --node NODE  --event-loops N
  *            --own-notes N (notes each client keeps; default 8)
  * </pre>
  * Exit status 3 when a room did not converge (or every client could not connect), 2 on bad usage.
  */
 public final class Main {
-  static final String DEFAULT_SERVER_JAR = "server/target/ensemble-server-0.1.0-SNAPSHOT.jar";
+  static final String DEFAULT_LAUNCHER = "ensemble";
   static final String DEFAULT_REFERENCE_DIR = "load-tests/reference-server";
   static final String DEFAULT_WORK = "load-tests/target/work";
   static final int DEFAULT_WARMUP_S = 5;
@@ -70,9 +71,8 @@ public final class Main {
   private static Target target(Args a) {
     String name = a.required("target");
     return switch (name) {
-      case "ensemble" -> new EnsembleTarget(Path.of(a.get("server-jar", DEFAULT_SERVER_JAR)).toAbsolutePath(),
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), a.words("server-jvm-options"),
-          a.words("server-args"));
+      case "ensemble" -> new EnsembleTarget(Path.of(a.get("launcher", DEFAULT_LAUNCHER)).toAbsolutePath(),
+          a.words("server-jvm-options"), a.words("server-args"));
       case "reference" -> new ReferenceTarget(Path.of(a.get("reference-dir", DEFAULT_REFERENCE_DIR)).toAbsolutePath(),
           a.get("node", "node"));
       default -> throw new IllegalArgumentException("--target is ensemble or reference, not " + name);

@@ -1,29 +1,29 @@
 package org.ensemble.loadtest.servers;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ensemble.loadtest.client.ClientSpec;
 
 /**
- * Ensemble's server jar with its default embedded disk store. Every client is its own development
- * user {@code load-<n>}; each room is a project created by its first client's user, who adds the
- * room's other users as editors.
+ * Ensemble as a user starts it: the README's first command, {@code ./ensemble start}, with its JVM
+ * options and environment, its embedded disk store and, when the repository holds it, the AI model.
+ * Every client is its own development user {@code load-<n>}; each room is a project created by its
+ * first client's user, who adds the room's other users as editors.
  */
 public final class EnsembleTarget implements Target {
-  /** The server's JVM options, shared with {@code ./ensemble start}; the tool runs from the repository root. */
-  static final Path JVM_OPTIONS = Path.of("server", "jvm.options");
-
-  private final Path jar;
-  private final String java;
+  private final Path launcher;
   private final List<String> jvmOptions;
   private final List<String> serverArgs;
 
-  public EnsembleTarget(Path jar, String java, List<String> jvmOptions, List<String> serverArgs) {
-    this.jar = jar;
-    this.java = java;
+  /**
+   * @param launcher the {@code ensemble} script
+   * @param jvmOptions added to the server's own ({@code server/jvm.options}) through {@code JAVA_TOOL_OPTIONS}
+   */
+  public EnsembleTarget(Path launcher, List<String> jvmOptions, List<String> serverArgs) {
+    this.launcher = launcher;
     this.jvmOptions = jvmOptions;
     this.serverArgs = serverArgs;
   }
@@ -36,16 +36,15 @@ public final class EnsembleTarget implements Target {
   @Override
   public ServerProcess start(Path dataDir, Path log) throws Exception {
     int port = ServerProcess.freePort();
-    List<String> command = new ArrayList<>(List.of(java));
-    if (Files.isRegularFile(JVM_OPTIONS)) {
-      command.add("@" + JVM_OPTIONS.toAbsolutePath()); // as ./ensemble start runs it
-    }
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    List<String> command = new ArrayList<>(List.of(launcher.toString(), "start", "--port", Integer.toString(port),
+        "--data-dir", dataDir.toString()));
     command.addAll(serverArgs);
-    return ServerProcess.start(command, Map.of("ENSEMBLE_HOST", ClientSpec.HOST), port, log);
+    Map<String, String> env = new HashMap<>(Map.of("ENSEMBLE_HOST", ClientSpec.HOST));
+    if (!jvmOptions.isEmpty()) {
+      env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+    }
+    return ServerProcess.start(command, env, port, log);
   }
-
   @Override
   public List<List<ClientSpec>> prepare(ServerProcess server, int rooms, int clients) throws Exception {
     RestCalls rest = new RestCalls(server.baseUrl());
