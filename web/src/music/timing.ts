@@ -53,7 +53,7 @@ export function describeLength(ticks: number, ticksPerQuarter: number): string {
   const sixteenth = ticksPerQuarter / 4
   const units = ticks / sixteenth
   for (const [n, name] of LENGTH_NAMES) if (units === n) return name
-  if (units === 2 / 3) return 'triplet eighth'
+  if (ticks * 3 === ticksPerQuarter) return 'triplet eighth'
   if (Number.isInteger(units) && units > 16 && units % 16 === 0) return `${units / 16} whole notes`
   return `${Math.round((ticks / ticksPerQuarter) * 100) / 100} quarters`
 }
