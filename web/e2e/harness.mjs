@@ -118,3 +118,34 @@ export async function noteCount(page, trackName) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) })
 }
+
+/** Clicks the roll at a tick and pitch of a track's lane (where a user would click to add a note). */
+export async function clickRoll(page, trackIndex, tick, pitch, options = {}) {
+  const pos = await page.evaluate(([i, t, p]) => {
+    const roll = window.ensembleStudio.roll
+    const lane = roll.layout().lanes[i]
+    const box = roll.canvas.getBoundingClientRect()
+    return {
+      x: box.left + 64 + t * roll.pxPerTick - roll.el.scrollLeft + 3,
+      y: box.top + lane.top + (lane.high - p) * roll.rowHeight - roll.el.scrollTop + roll.rowHeight / 2,
+    }
+  }, [trackIndex, tick, pitch])
+  await page.mouse.click(pos.x, pos.y, options)
+}
+
+/** The project's notes as the server holds them (GET /api/projects/{id}), per track id. */
+export async function serverNotes(url, token, projectId) {
+  const p = await api(url, token, 'GET', `/api/projects/${projectId}`)
+  return Object.fromEntries(p.document.tracks.map((t) => [t.id, t.notes]))
+}
+
+/** Waits until the condition holds; fails with the message after `timeout` ms. */
+export async function until(condition, message, timeout = 10_000) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const v = await condition()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

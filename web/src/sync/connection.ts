@@ -29,6 +29,7 @@ export class Connection {
   readonly provider: WebsocketProvider
   private status: Status = { state: 'connecting', synced: false, unsent: false }
   private listeners = new Set<(s: Status) => void>()
+  private everConnected = false
 
   constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl()) {
     this.provider = new WebsocketProvider(baseUrl, projectId, doc, {
@@ -37,7 +38,10 @@ export class Connection {
       shouldReconnect: (e) => !isTerminal(e.code, e.reason),
     })
     this.provider.on('status', ({ status }) => {
-      this.set({ state: status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline', synced: false })
+      // Once connected, every later attempt is a reconnect: the page stays "offline" until it succeeds.
+      if (status === 'connected') this.everConnected = true
+      const state = status === 'connected' ? 'online' : status === 'connecting' && !this.everConnected ? 'connecting' : 'offline'
+      this.set({ state, synced: false })
     })
     this.provider.on('sync', (synced: boolean) => {
       // After the exchange the server holds our edits too (it answered our state with its own step 2
@@ -83,7 +87,7 @@ export function defaultSyncUrl(): string {
 export function describeStatus(s: Status): string {
   switch (s.state) {
     case 'online': return s.synced ? 'Connected — all changes saved' : 'Connected — syncing…'
-    case 'connecting': return s.unsent ? 'Reconnecting — your changes will sync' : 'Connecting…'
+    case 'connecting': return 'Connecting…'
     case 'offline': return s.unsent ? 'Offline — your changes are kept and will sync on reconnect' : 'Offline — reconnecting…'
     case 'closed': return `Disconnected: ${s.reason ?? 'closed by the server'}`
   }
