@@ -82,7 +82,7 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
   })
-  return { context, async close() { await context.close(); rmSync(profile, { recursive: true, force: true }) } }
+  return { context, async close() { await context.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) } }
 }
 
 /** Signs in through the page and returns the token the page stored. */
