@@ -21,7 +21,7 @@ for ((i = 0; i < ${#ARGS[@]}; i++)); do
     --duration) DURATION=${ARGS[$((i + 1))]} ;;
   esac
 done
-java -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar shape --target ensemble --warmup "$WARMUP" \
+nice -n -10 java -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar shape --target ensemble --warmup "$WARMUP" \
   --duration "$DURATION" --work load-tests/target/work "${ARGS[@]}" \
   --server-jvm-options "-XX:StartFlightRecording=filename=$PWD/$OUT/server.jfr,settings=profile,dumponexit=true" \
   > "$OUT/result.json" 2> "$OUT/tool.log" &

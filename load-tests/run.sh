@@ -7,7 +7,8 @@
 #
 # Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION
 # (s per saturation step, default 15), SAT_RATES (edits/s per client, default 2,3,4,5,6,8,10,12,16,20,24,32),
-# IDLE_COUNTS (default 100,1000), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for Ensemble).
+# IDLE_COUNTS (default 100,1000), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for Ensemble,
+# after server/jvm.options), NICE (priority of the tool and both servers, e.g. -10 as root).
 # Every server binds 127.0.0.1 on a free port; every run is bounded in time and stops by itself.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,8 @@ OUT=load-tests/results/$DATE.md
 [ $QUICK = 1 ] && RAW=load-tests/target/quick.jsonl && OUT=load-tests/target/quick.md
 : > "$RAW"
 TOOL=(java -Xms256m -Xmx2g -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar)
+# NICE (e.g. -10, as root): the tool and the servers it starts run at that priority.
+[ -n "${NICE:-}" ] && TOOL=(nice -n "$NICE" "${TOOL[@]}")
 COMMON=(--json "$RAW" --work load-tests/target/work)
 [ -n "$SERVER_JVM_OPTIONS" ] && COMMON+=(--server-jvm-options "$SERVER_JVM_OPTIONS")
 STATUS=0
@@ -71,8 +74,9 @@ JAVA=$(java -version 2>&1 | head -1)
 NOTES="Measured $DATE on $(nproc) cores ($CPU), $MEM, Linux $(uname -r); $JAVA; node $(node --version).
 Run took $(( ($(date +%s) - START) / 60 )) min. Durations: ${WARMUP} s warm-up (not measured) then ${DURATION} s measured per shape,
 ${SAT_DURATION} s per saturation step; every shape and step runs on a fresh server process and a fresh data folder.
-Ensemble: \`java ${SERVER_JVM_OPTIONS:+$SERVER_JVM_OPTIONS }-jar server/target/ensemble-server-0.1.0-SNAPSHOT.jar --port P --data-dir D\`
-(embedded disk store: every update is fsynced before it is applied and broadcast).
+Ensemble: \`java @server/jvm.options ${SERVER_JVM_OPTIONS:+$SERVER_JVM_OPTIONS }-jar server/target/ensemble-server-0.1.0-SNAPSHOT.jar --port P --data-dir D\`
+(embedded disk store: every update is written and journaled with an fsync before it is applied and broadcast).${NICE:+
+Tool and servers ran at nice $NICE.}
 Reference: \`@y/websocket-server\` 0.1.1 with yjs 13.6.33 and y-leveldb 0.1.2 under node (\`YPERSISTENCE=D\`,
 LevelDB writes without fsync, after the broadcast). The load tool (Java, 2 event loops) runs on the same 2 cores."
 COMMAND="load-tests/run.sh$([ $QUICK = 1 ] && echo ' --quick')"

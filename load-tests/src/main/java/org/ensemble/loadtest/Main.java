@@ -13,9 +13,9 @@ import org.ensemble.loadtest.run.IdleRooms;
 import org.ensemble.loadtest.run.SaturationSearch;
 import org.ensemble.loadtest.run.ShapeRunner;
 import org.ensemble.loadtest.run.ShapeSpec;
-import org.ensemble.loadtest.target.EnsembleTarget;
-import org.ensemble.loadtest.target.ReferenceTarget;
-import org.ensemble.loadtest.target.Target;
+import org.ensemble.loadtest.servers.EnsembleTarget;
+import org.ensemble.loadtest.servers.ReferenceTarget;
+import org.ensemble.loadtest.servers.Target;
 
 /**
  * The load tool. Run from the repository root:

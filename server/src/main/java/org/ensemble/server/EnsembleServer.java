@@ -30,13 +30,13 @@ import org.ensemble.server.sync.SyncEndpoint;
  */
 public final class EnsembleServer {
   private final Vertx vertx;
-  private final HttpServer http;
+  private final List<HttpServer> http;
   private final Rooms rooms;
   private final DocumentStore documents;
   private final MetadataStore metadata;
   private final List<String> deployments;
 
-  private EnsembleServer(Vertx vertx, HttpServer http, Rooms rooms, DocumentStore documents, MetadataStore metadata,
+  private EnsembleServer(Vertx vertx, List<HttpServer> http, Rooms rooms, DocumentStore documents, MetadataStore metadata,
                          List<String> deployments) {
     this.vertx = vertx;
     this.http = http;
@@ -59,38 +59,49 @@ public final class EnsembleServer {
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServerMetrics metrics = new ServerMetrics(prometheus);
     List<Context> shardContexts = new ArrayList<>();
-    // One shard per core (Main runs one event loop per core; each shard verticle lands on its own loop).
-    int shards = Runtime.getRuntime().availableProcessors();
+    // One shard per event loop (each shard verticle lands on its own loop).
+    int shards = ServerConfig.eventLoops(System.getenv());
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
     return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
-      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics);
+      Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics,
+          new org.ensemble.server.attribution.Attribution(documents));
       Router router = Router.router(vertx);
       SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
       new ApiRouter(vertx, config, tokens, registry, rooms, documents, metrics, prometheus).mount(router);
       StudioPages.mount(router, System.getenv());
-      HttpServerOptions options = new HttpServerOptions()
+      List<HttpServer> servers = new ArrayList<>();
+      return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
+              new DeploymentOptions().setInstances(shards))
+          .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, documents, metadata,
+              List.of(listeners, deploymentId)));
+    }));
+  }
+
+  private static HttpServerOptions serverOptions(ServerConfig config) {
+    return new HttpServerOptions()
           .setHost(config.host())
           .setPort(config.port())
           // Messages over the configured limit get a named close code from the endpoint; the
           // transport's own limit only stops absurd sizes before they are buffered.
           .setMaxWebSocketMessageSize(config.limits().maxMessageBytes() * 2)
           .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()));
-      return vertx.createHttpServer(options).requestHandler(router).listen()
-          .map(http -> new EnsembleServer(vertx, http, rooms, documents, metadata, List.of(deploymentId)));
-    }));
+  }
+
+  /** The rooms, for server-side edits (the AI's suggestions go through them). */
+  public Rooms rooms() {
+    return rooms;
   }
 
   /** The port the server listens on (the configured one, or the one picked for port 0). */
   public int port() {
-    return http.actualPort();
+    return http.get(0).actualPort();
   }
 
   public Future<Void> close() {
     return rooms.closeAll(CloseCodes.GOING_AWAY, "the server is shutting down")
-        .compose(v -> http.close())
         .compose(v -> Future.all(deployments.stream().map(vertx::undeploy).toList()))
         .andThen(ar -> {
           documents.close();

@@ -35,9 +35,9 @@ public final class Main {
       }
     }
     ServerConfig config = ServerConfig.from(file.mergeIn(overrides), System.getenv());
-    // One event loop per core: rooms and connections then share loops more often, and fewer threads
-    // compete for the cores (Vert.x's default is two loops per core).
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+    // Fewer event loops than Vert.x's default of two per core (see ServerConfig.eventLoops): fewer
+    // threads compete for the cores; each loop hosts one shard of the rooms and one listener.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(ServerConfig.eventLoops(System.getenv())));
     Stores stores = Stores.open(config);
     EnsembleServer.start(vertx, config, stores.documents(), stores.metadata()).onSuccess(server -> {
       String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();

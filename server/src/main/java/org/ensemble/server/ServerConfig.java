@@ -109,6 +109,22 @@ public record ServerConfig(
         limits);
   }
 
+  /**
+   * How many event loops the server runs, each hosting a shard of the rooms and its own listener on
+   * the port: {@code ENSEMBLE_EVENT_LOOPS}, else one per core but one. The core left over is for the
+   * threads every edit also needs (the store's writer and its fsync, the garbage collector, the JIT
+   * compiler); on a two-core machine one loop also means no edit crosses between loops.
+   */
+  public static int eventLoops(Map<String, String> env) {
+    String v = env.get("ENSEMBLE_EVENT_LOOPS");
+    int loops = v == null || v.isBlank() ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1)
+        : Integer.parseInt(v.trim());
+    if (loops < 1) {
+      throw new IllegalArgumentException("ENSEMBLE_EVENT_LOOPS must be at least 1: " + v);
+    }
+    return loops;
+  }
+
   private static void envOverride(JsonObject j, Map<String, String> env, String var, String key, boolean integer) {
     String v = env.get(var);
     if (v != null && !v.isBlank()) {

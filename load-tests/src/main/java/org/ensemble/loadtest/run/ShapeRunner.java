@@ -10,8 +10,8 @@ import org.ensemble.loadtest.metrics.ProcStats;
 import org.ensemble.loadtest.metrics.RunMetrics;
 import org.ensemble.loadtest.metrics.Samples;
 import org.ensemble.loadtest.report.ShapeResult;
-import org.ensemble.loadtest.target.ServerProcess;
-import org.ensemble.loadtest.target.Target;
+import org.ensemble.loadtest.servers.ServerProcess;
+import org.ensemble.loadtest.servers.Target;
 
 /**
  * Runs one shape against one target on a fresh server: set up the rooms, connect every room's first
@@ -43,7 +43,7 @@ public final class ShapeRunner {
       MemorySampler memory = new MemorySampler(server.pid());
       try (Fleet fleet = new Fleet(metrics, eventLoops, spec.rooms() * spec.clients())) {
         memory.start(fleet.vertx(), MemorySampler.DEFAULT_PERIOD_MS);
-        List<List<ClientSpec>> specs = target.prepare(server, spec.rooms(), spec.clients(), 0, 0);
+        List<List<ClientSpec>> specs = target.prepare(server, spec.rooms(), spec.clients());
         List<List<LoadClient>> rooms = fleet.add(specs, spec.ownNotes(), SEED);
         List<LoadClient> firsts = rooms.stream().map(r -> r.get(0)).toList();
         List<LoadClient> others = rooms.stream().flatMap(r -> r.subList(1, r.size()).stream()).toList();

@@ -33,6 +33,20 @@ final class LongMap<V> {
     }
   }
 
+  /**
+   * A map of {@code keys}, which must be distinct, to {@code values}, in that order; takes the arrays.
+   * Builds the index once instead of looking each key up as {@link #put} would: state vectors are
+   * made this way twice per transaction.
+   */
+  static <V> LongMap<V> ofDistinct(long[] keys, Object[] values) {
+    LongMap<V> map = new LongMap<>();
+    map.keys = keys;
+    map.values = values;
+    map.size = keys.length;
+    map.rebuildIndex();
+    return map;
+  }
+
   private static int mix(long k) {
     long h = k * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32));

@@ -15,6 +15,15 @@ public final class StateVector {
     clocks = new LongMap<>(4);
   }
 
+  private StateVector(LongMap<Integer> clocks) {
+    this.clocks = clocks;
+  }
+
+  /** The state vector of {@code clients} (distinct) with their {@code clocks}, in that order. */
+  static StateVector ofDistinct(long[] clients, Object[] clocks) {
+    return new StateVector(LongMap.ofDistinct(clients, clocks));
+  }
+
   /** The clock expected next from {@code client}; 0 if nothing from it is known. */
   public int get(long client) {
     Integer c = clocks.get(client);

@@ -25,12 +25,15 @@ final class StructStore {
   }
 
   StateVector getStateVector() {
-    StateVector sv = new StateVector();
-    for (int i = 0; i < clients.size(); i++) {
+    int n = clients.size();
+    long[] keys = new long[n];
+    Object[] clocks = new Object[n];
+    for (int i = 0; i < n; i++) {
       AbstractStruct last = clients.valueAt(i).last();
-      sv.set(clients.keyAt(i), last.id.clock + last.length);
+      keys[i] = clients.keyAt(i);
+      clocks[i] = last.id.clock + last.length;
     }
-    return sv;
+    return StateVector.ofDistinct(keys, clocks);
   }
 
   int getState(long client) {

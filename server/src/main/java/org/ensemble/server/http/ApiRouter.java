@@ -48,6 +48,7 @@ public final class ApiRouter {
   private final ServerMetrics metrics;
   private final PrometheusMeterRegistry prometheus;
   private final ProjectContent content;
+  private final AttributionRoutes attribution;
   private final SecureRandom random = new SecureRandom();
 
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, ProjectRegistry registry, Rooms rooms,
@@ -61,6 +62,7 @@ public final class ApiRouter {
     this.metrics = metrics;
     this.prometheus = prometheus;
     this.content = new ProjectContent();
+    this.attribution = new AttributionRoutes(vertx, registry, new org.ensemble.server.attribution.Attribution(store));
   }
 
   /** Mounts the routes on {@code router}. */
@@ -80,6 +82,7 @@ public final class ApiRouter {
     router.put("/api/projects/:id/members/:userId").handler(this::putMember);
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
+    attribution.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -126,7 +129,7 @@ public final class ApiRouter {
     }).onFailure(e -> ctx.fail(ApiException.unauthorized(token == null ? "missing token" : "invalid or expired token")));
   }
 
-  private static UserIdentity user(RoutingContext ctx) {
+  static UserIdentity user(RoutingContext ctx) {
     return ctx.get(USER);
   }
 
@@ -215,6 +218,7 @@ public final class ApiRouter {
     registry.delete(record.id())
         .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
         .compose(v -> Future.fromCompletionStage(store.delete(record.id()), vertx.getOrCreateContext()))
+        .compose(v -> attribution.delete(record.id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -271,7 +275,7 @@ public final class ApiRouter {
 
   private void exportMidi(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.VIEWER);
-    rooms.read(record.id(), vertx, content::midi).onSuccess(bytes -> ctx.response()
+    attribution.midi(record.id()).onSuccess(bytes -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
         .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + ".mid\"")
         .end(io.vertx.core.buffer.Buffer.buffer(bytes))).onFailure(ctx::fail);

@@ -15,7 +15,10 @@ public final class CloseCodes {
   public static final short MALFORMED_MESSAGE = 4400;
   /** No token, or a forged, malformed or expired one. */
   public static final short UNAUTHORIZED = 4401;
-  /** The user is not a member of the project, or the origin is not allowed. */
+  /**
+   * The user is not a member of the project, or the origin is not allowed, or an update was written
+   * under a client id bound to another user or reserved for the server and its AI.
+   */
   public static final short FORBIDDEN = 4403;
   /** No such project. */
   public static final short NOT_FOUND = 4404;

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.protocol.crdt.IdRange;
+import org.ensemble.protocol.crdt.Provenance;
 import org.ensemble.protocol.crdt.UpdateContents;
 import org.ensemble.protocol.crdt.Updates;
 import org.ensemble.protocol.lib0.DecodingException;
@@ -46,11 +48,14 @@ public final class Room {
   private final Limits limits;
   private final ServerMetrics metrics;
   private final Consumer<Room> onIdle;
+  private final UpdateGate gate;
   private final Doc doc;
   private final Awareness awareness;
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   /** Completes when every update handed to the store so far has been applied (or refused). */
   private Future<Void> applied = Future.succeededFuture();
+  /** The last server edit (see {@link #edit}): the next one starts after it. */
+  private Future<byte[]> lastEdit = Future.succeededFuture();
   private int pendingUpdates;
   private long storedBytes;
   private long awarenessTimer = -1;
@@ -67,13 +72,14 @@ public final class Room {
   }
 
   private Room(String projectId, Context context, DocumentStore store, Limits limits, ServerMetrics metrics,
-               Consumer<Room> onIdle, Doc doc, long storedBytes) {
+               Consumer<Room> onIdle, UpdateGate gate, Doc doc, long storedBytes) {
     this.projectId = projectId;
     this.context = context;
     this.store = store;
     this.limits = limits;
     this.metrics = metrics;
     this.onIdle = onIdle;
+    this.gate = gate;
     this.doc = doc;
     this.storedBytes = storedBytes;
     this.awareness = new Awareness(doc);
@@ -84,15 +90,18 @@ public final class Room {
 
   /** Loads a project's stored updates into a new room; must run on {@code context}. */
   static Future<Room> load(String projectId, Context context, DocumentStore store, Limits limits,
-                           ServerMetrics metrics, Consumer<Room> onIdle) {
-    return Future.fromCompletionStage(store.load(projectId), context).compose(updates -> {
+                           ServerMetrics metrics, Consumer<Room> onIdle, UpdateGate.Factory gates) {
+    Future<UpdateGate> gateOpened = gates.open(projectId, context);
+    Future<List<byte[]>> loaded = Future.fromCompletionStage(store.load(projectId), context);
+    return Future.all(gateOpened, loaded).compose(both -> {
+      List<byte[]> updates = loaded.result();
       Doc doc = new Doc();
       long bytes = 0;
       for (byte[] update : updates) {
         doc.applyUpdate(update, Room.class);
         bytes += update.length;
       }
-      Room room = new Room(projectId, context, store, limits, metrics, onIdle, doc, bytes);
+      Room room = new Room(projectId, context, store, limits, metrics, onIdle, gateOpened.result(), doc, bytes);
       room.awarenessTimer = context.owner().setPeriodic(Awareness.CHECK_INTERVAL_MS, id -> room.awareness.checkOutdated());
       metrics.roomOpened();
       return Future.succeededFuture(room);
@@ -220,24 +229,52 @@ public final class Room {
       send(from, WebsocketMessages.permissionDenied("viewers cannot change this project"));
       return;
     }
+    if (repeatsKnownStructs(contents)) {
+      // A client re-sending structs the room has (offline persistence does): keep only what is new, so
+      // a repeat whose content differs can never replace the original when the log is compacted.
+      update = Updates.diffUpdate(update, doc.encodeStateVector());
+      contents = Updates.readContents(update);
+      if (contents.inserted().isEmpty() && contents.deleted().isEmpty()) {
+        return;
+      }
+    }
     if (storedBytes + update.length > limits.maxDocumentBytes()) {
       metrics.refused("document-size");
       send(from, WebsocketMessages.permissionDenied("the project reached its size limit of "
           + limits.maxDocumentBytes() + " bytes"));
       return;
     }
-    persistThenApply(update, from);
+    String refusal = gate.check(from, contents, client -> Provenance.nextClock(doc, client));
+    if (refusal != null) {
+      metrics.refused("client-id");
+      send(from, WebsocketMessages.permissionDenied(refusal));
+      from.close(CloseCodes.FORBIDDEN, CloseCodes.reason(refusal));
+      return;
+    }
+    persistThenApply(update, contents, from);
+  }
+
+  private boolean repeatsKnownStructs(UpdateContents contents) {
+    for (Map.Entry<Long, List<IdRange>> e : contents.inserted().entrySet()) {
+      if (e.getValue().get(0).clock() < Provenance.nextClock(doc, e.getKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * Stores {@code update}; once it is durable and everything stored before it was applied, applies
    * it to the document (which broadcasts what was new to everyone but {@code origin}).
    */
-  private Future<Void> persistThenApply(byte[] update, RoomConnection origin) {
+  private Future<Void> persistThenApply(byte[] update, UpdateContents contents, RoomConnection origin) {
     pendingUpdates++;
     storedBytes += update.length;
     long start = System.nanoTime();
-    Future<Void> durable = Future.fromCompletionStage(store.append(projectId, update), context);
+    // The gate's record is handed to the store first, so it is never behind the update it describes.
+    Future<Void> recorded = gate.record(origin, contents);
+    Future<Void> appended = Future.fromCompletionStage(store.append(projectId, update), context);
+    Future<Void> durable = Future.all(recorded, appended).mapEmpty();
     Promise<Void> done = Promise.promise();
     applied = applied.transform(previous -> durable).andThen(ar -> {
       pendingUpdates--;
@@ -273,25 +310,32 @@ public final class Room {
   public Future<byte[]> edit(RoomConnection actor, long clientId, Consumer<Doc> change) {
     Promise<byte[]> result = Promise.promise();
     execute(() -> {
-      Doc copy = new Doc();
-      copy.applyUpdate(doc.encodeStateAsUpdate());
-      copy.setClientId(clientId);
-      List<byte[]> produced = new ArrayList<>();
-      copy.onUpdate((u, o, t) -> produced.add(u));
-      try {
-        copy.transact(t -> change.accept(copy), actor);
-      } catch (RuntimeException e) {
-        result.fail(e);
-        return;
-      }
-      if (produced.isEmpty()) {
-        result.complete(null);
-        return;
-      }
-      byte[] update = produced.size() == 1 ? produced.get(0) : Updates.mergeUpdates(produced);
-      persistThenApply(update, actor).onSuccess(v -> result.complete(update)).onFailure(result::fail);
+      // One server edit at a time, each on a copy that holds everything stored before it: two edits
+      // made on the same copy under one client id would reuse its clocks, and the second be lost.
+      Future<byte[]> mine = lastEdit.transform(previous -> applied.transform(done -> makeEdit(actor, clientId, change)));
+      lastEdit = mine;
+      mine.onComplete(result);
     });
     return result.future();
+  }
+
+  private Future<byte[]> makeEdit(RoomConnection actor, long clientId, Consumer<Doc> change) {
+    Doc copy = new Doc();
+    copy.applyUpdate(doc.encodeStateAsUpdate());
+    copy.setClientId(clientId);
+    List<byte[]> produced = new ArrayList<>();
+    copy.onUpdate((u, o, t) -> produced.add(u));
+    try {
+      copy.transact(t -> change.accept(copy), actor);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    if (produced.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    byte[] update = produced.size() == 1 ? produced.get(0) : Updates.mergeUpdates(produced);
+    UpdateContents contents = Updates.readContents(update);
+    return persistThenApply(update, contents, actor).map(v -> update);
   }
 
   // ---- awareness -----------------------------------------------------------------------------

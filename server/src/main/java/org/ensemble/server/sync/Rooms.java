@@ -23,6 +23,7 @@ public final class Rooms {
   private final DocumentStore store;
   private final Limits limits;
   private final ServerMetrics metrics;
+  private final UpdateGate.Factory gates;
   private final List<Shard> shards = new ArrayList<>();
 
   /** One event loop's rooms. */
@@ -39,7 +40,7 @@ public final class Rooms {
       if (existing != null && !(existing.succeeded() && existing.result().isClosed())) {
         return existing;
       }
-      Future<Room> loading = Room.load(projectId, context, store, limits, metrics, this::forget);
+      Future<Room> loading = Room.load(projectId, context, store, limits, metrics, this::forget, gates);
       rooms.put(projectId, loading);
       loading.onFailure(e -> rooms.remove(projectId, loading));
       return loading;
@@ -57,6 +58,13 @@ public final class Rooms {
    * @param contexts one event-loop context per shard (created by the server on distinct event loops)
    */
   public Rooms(List<Context> contexts, DocumentStore store, Limits limits, ServerMetrics metrics) {
+    this(contexts, store, limits, metrics, UpdateGate.Factory.OPEN);
+  }
+
+  /** @param gates opens each room's {@link UpdateGate} (authorship) when the room loads */
+  public Rooms(List<Context> contexts, DocumentStore store, Limits limits, ServerMetrics metrics,
+               UpdateGate.Factory gates) {
+    this.gates = gates;
     if (contexts.isEmpty()) {
       throw new IllegalArgumentException("at least one context");
     }

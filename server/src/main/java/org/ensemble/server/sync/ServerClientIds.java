@@ -13,6 +13,21 @@ public final class ServerClientIds {
   /** Edits the server makes on a user's behalf through the REST API (renames, templates). */
   public static final long API_EDITS = FIRST_RESERVED + 1;
 
+  /** The ledger of who wrote what (issue 4) is itself a Yjs document, written under this id only. */
+  public static final long LEDGER = FIRST_RESERVED + 2;
+  /**
+   * The AI's identities: the ids from here up to {@link #AI_LAST} are the AI's alone (the generator
+   * writes its suggestions with {@link #AI}); no client and no other part of the server writes them.
+   */
+  public static final long AI_FIRST = FIRST_RESERVED + (1L << 16);
+  public static final long AI_LAST = AI_FIRST + 0xFFFF;
+  /** The client id of the AI's suggestions and of the notes accepted from them. */
+  public static final long AI = AI_FIRST;
+
+  public static boolean isAi(long clientId) {
+    return clientId >= AI_FIRST && clientId <= AI_LAST;
+  }
+
   public static boolean isReserved(long clientId) {
     return clientId >= FIRST_RESERVED;
   }

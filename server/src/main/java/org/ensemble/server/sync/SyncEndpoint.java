@@ -65,7 +65,6 @@ public final class SyncEndpoint {
 
   private void accept(ServerWebSocket ws, String projectId, String token, String origin, String host) {
     ws.pause(); // messages wait until the connection has joined its room
-    ws.setWriteQueueMaxSize(limits.maxQueuedBytesPerConnection());
     // The client may hang up while we check its token: the cleanup then runs when it is known.
     AtomicReference<Runnable> cleanup = new AtomicReference<>();
     AtomicBoolean hungUp = new AtomicBoolean();
@@ -104,7 +103,8 @@ public final class SyncEndpoint {
         return;
       }
       metrics.connectionOpened();
-      WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics);
+      WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics,
+          limits.maxQueuedBytesPerConnection());
       Future<Room> joined = rooms.join(projectId, connection);
       cleanup.set(() -> {
         count.decrementAndGet();

@@ -8,8 +8,11 @@ import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.metrics.ServerMetrics;
 
 /**
- * A client's WebSocket in a room. Sending checks the socket's write queue first: a client that lets
- * more than the configured bytes pile up unsent is disconnected rather than buffered without limit.
+ * A client's WebSocket in a room. A client that lets more than the configured bytes pile up unsent is
+ * disconnected rather than buffered without limit. The bytes are counted here, from each write until
+ * it reaches the kernel: the socket's own {@code writeQueueFull()} counts messages, not bytes, when
+ * the writer is on another event loop (16 of them fill it), which would cut off healthy clients in a
+ * burst.
  */
 final class WebSocketConnection implements RoomConnection {
   private static final AtomicLong IDS = new AtomicLong();
@@ -19,10 +22,14 @@ final class WebSocketConnection implements RoomConnection {
   private final UserIdentity user;
   private final Role role;
   private final ServerMetrics metrics;
+  private final long maxQueuedBytes;
+  private final AtomicLong queuedBytes = new AtomicLong();
   private volatile boolean closed;
 
-  WebSocketConnection(ServerWebSocket socket, UserIdentity user, Role role, ServerMetrics metrics) {
+  WebSocketConnection(ServerWebSocket socket, UserIdentity user, Role role, ServerMetrics metrics,
+                      long maxQueuedBytes) {
     this.socket = socket;
+    this.maxQueuedBytes = maxQueuedBytes;
     this.user = user;
     this.role = role;
     this.metrics = metrics;
@@ -48,13 +55,14 @@ final class WebSocketConnection implements RoomConnection {
     if (closed) {
       return;
     }
-    if (socket.writeQueueFull()) {
+    if (queuedBytes.get() + message.length > maxQueuedBytes) {
       metrics.refused("slow-consumer");
       close(CloseCodes.SLOW_CONSUMER, "too slow: the outgoing queue passed its limit");
       return;
     }
     metrics.sent(message.length);
-    socket.writeBinaryMessage(Buffer.buffer(message));
+    queuedBytes.addAndGet(message.length);
+    socket.writeBinaryMessage(Buffer.buffer(message)).onComplete(done -> queuedBytes.addAndGet(-message.length));
   }
 
   @Override

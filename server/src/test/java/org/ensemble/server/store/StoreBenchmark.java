@@ -40,24 +40,20 @@ public final class StoreBenchmark {
   /** Writers append to documents round robin, each with {@code window} appends in flight. */
   record Scenario(String name, int documents, int writers, int window) {}
 
-  /** The disk store's defaults, then each of the two settings that shape group commit turned down. */
-  record DiskVariant(Duration maxBatchDelay, int fsyncThreads) {
+  /** The disk store's defaults, then with a batch delay. */
+  record DiskVariant(Duration maxBatchDelay) {
     DiskStoreConfig config(Path directory) {
-      return DiskStoreConfig.defaults(directory).withMaxBatchDelay(maxBatchDelay)
-          .withFsyncThreads(fsyncThreads);
+      return DiskStoreConfig.defaults(directory).withMaxBatchDelay(maxBatchDelay);
     }
 
     String label() {
-      return String.format(Locale.ROOT, "disk delay=%dms fsyncThreads=%d", maxBatchDelay.toMillis(),
-          fsyncThreads);
+      return String.format(Locale.ROOT, "disk delay=%dms", maxBatchDelay.toMillis());
     }
   }
 
   private static final List<DiskVariant> DISK_VARIANTS = List.of(
-      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY, DiskStoreConfig.DEFAULT_FSYNC_THREADS),
-      new DiskVariant(Duration.ofMillis(2), DiskStoreConfig.DEFAULT_FSYNC_THREADS),
-      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY, 1),
-      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY, 16));
+      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY),
+      new DiskVariant(Duration.ofMillis(2)));
 
   private static final List<Scenario> SCENARIOS = List.of(
       new Scenario("1 doc, 1 writer, 1 in flight (sequential)", 1, 1, 1),

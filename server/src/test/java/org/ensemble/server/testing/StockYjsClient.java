@@ -33,11 +33,16 @@ public final class StockYjsClient implements AutoCloseable {
   }
 
   public static StockYjsClient start() throws IOException {
+    return start("stock-client.mjs");
+  }
+
+  /** Runs another driver script of {@code server/src/test/js} that speaks the same JSON lines. */
+  public static StockYjsClient start(String script) throws IOException {
     Path dir = jsDir();
     if (!Files.isDirectory(dir.resolve("node_modules/y-websocket"))) {
       throw new IllegalStateException("y-websocket is not installed in " + dir.toAbsolutePath() + ": run ./ensemble test");
     }
-    Process p = new ProcessBuilder("node", "stock-client.mjs").directory(dir.toFile())
+    Process p = new ProcessBuilder("node", script).directory(dir.toFile())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     return new StockYjsClient(p);
   }

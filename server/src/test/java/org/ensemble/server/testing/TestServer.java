@@ -54,6 +54,10 @@ public final class TestServer implements AutoCloseable {
     return config;
   }
 
+  public org.ensemble.server.sync.Rooms rooms() {
+    return server.rooms();
+  }
+
   public Vertx vertx() {
     return vertx;
   }

@@ -44,10 +44,13 @@ final class Compactions {
   private final Consumer<WriterOp> writer;
   private final Outcomes outcomes;
   private final BooleanSupplier closing;
+  private final Journal journal;
   private long tempSequence;
 
   Compactions(DiskStoreConfig config, DocumentTable table, StoreCounters counters,
-      ExecutorService compactor, Consumer<WriterOp> writer, Outcomes outcomes, BooleanSupplier closing) {
+      ExecutorService compactor, Consumer<WriterOp> writer, Outcomes outcomes, BooleanSupplier closing,
+      Journal journal) {
+    this.journal = journal;
     this.config = config;
     this.table = table;
     this.counters = counters;
@@ -138,6 +141,8 @@ final class Compactions {
       DurableFiles.rename(tempLog, files.log);
       table.syncDirectory();
       files.logReplaced(kept);
+      // The journal's entries for this document point into the old log, which is gone.
+      journal.reset(files.docId);
       files.compactAt = config.compactionThreshold();
       counters.compactions.incrementAndGet();
       outcomes.succeedAll(done.waiters());

@@ -28,21 +28,25 @@ import org.ensemble.server.store.StoreThreads;
  * Temp files ({@code *.tmp}) belong to compactions in progress and are removed when the store opens.
  *
  * <p><b>Appends</b> go to one writer thread ({@link GroupCommitWriter}), never run on the caller's
- * thread, and complete once written and fsynced. Group commit: the appends that queue up while the
- * writer is busy (and, with a {@code maxBatchDelay}, those that arrive within it) form one batch,
- * across documents, with one write and one fsync per document touched.
+ * thread, and complete once durable. Group commit: the appends that queue up while the writer is busy
+ * (and, with a {@code maxBatchDelay}, those that arrive within it) form one batch, across documents:
+ * one write per document touched, and one write and one fsync of the shared {@link Journal}, which
+ * vouches for the logs until they are fsynced when it rolls over (or the store closes).
  *
  * <p><b>Compaction</b> (see {@link Compactions}) starts when a log passes
  * {@code compactionThreshold}, or on {@link #compact}; it is crash-safe at every step.
  *
- * <p><b>Recovery.</b> When a document is first used after the store opens, its log is scanned; a
+ * <p><b>Recovery.</b> When the store opens, {@link JournalReplay} first rewrites into the logs
+ * whatever acknowledged records a crash took from them (their writes were not fsynced yet). When a
+ * document is first used after the store opens, its log is scanned; a
  * torn or damaged tail (a short header, a length past the end of the file, a checksum mismatch) is cut
  * back to the last valid record, fsynced and logged with the bytes dropped. Damage in the middle of a
  * log is treated the same way, as the start of the tail, and the log says so. A damaged snapshot is
  * not cut (it was fsynced before it was renamed into place): loading that document fails instead.
  *
- * <p>Completion: appends and the other operations complete on the store's completion thread, loads
- * on a reader thread. {@link #close} drains queued appends first.
+ * <p>Completion: appends complete on the writer thread (callers hop to their own context), the other
+ * operations on the store's completion thread, loads on a reader thread. {@link #close} drains
+ * queued appends first.
  */
 public final class DiskDocumentStore implements DocumentStore {
   private static final System.Logger LOG = System.getLogger(DiskDocumentStore.class.getName());
@@ -57,24 +61,20 @@ public final class DiskDocumentStore implements DocumentStore {
   private final ExecutorService completions;
   private final ExecutorService readers;
   private final ExecutorService compactor;
-  private final ExecutorService fsyncs;
   private final Outcomes outcomes;
   private final Thread writerThread;
 
-  private DiskDocumentStore(DiskStoreConfig config) {
+  private DiskDocumentStore(DiskStoreConfig config, Journal journal) {
     this.config = config;
     this.completions = Executors.newSingleThreadExecutor(StoreThreads.named("ensemble-disk-completion"));
     this.readers = Executors.newFixedThreadPool(READER_THREADS, StoreThreads.named("ensemble-disk-load"));
     this.compactor = Executors.newSingleThreadExecutor(StoreThreads.named("ensemble-disk-compaction"));
-    this.fsyncs = config.fsyncThreads() > 1
-        ? Executors.newFixedThreadPool(config.fsyncThreads(), StoreThreads.named("ensemble-disk-fsync"))
-        : null;
     this.outcomes = new Outcomes(completions);
     DocumentTable table = new DocumentTable(config, counters);
     Compactions compactions = new Compactions(config, table, counters, compactor, queue::add, outcomes,
-        closed::get);
+        closed::get, journal);
     GroupCommitWriter writer = new GroupCommitWriter(queue, config, table, compactions, outcomes,
-        counters, readers, fsyncs);
+        counters, readers, journal);
     this.writerThread = StoreThreads.named("ensemble-disk-writer").newThread(writer);
   }
 
@@ -83,13 +83,20 @@ public final class DiskDocumentStore implements DocumentStore {
    * compactions a crash interrupted. Blocks for that I/O: call it at startup, not on an event loop.
    */
   public static DiskDocumentStore open(DiskStoreConfig config) {
+    Journal journal;
+    long replayed;
     try {
       Files.createDirectories(config.directory());
       DurableFiles.removeLeftovers(config.directory(), DocumentFiles.TEMP_SUFFIX);
+      Files.createDirectories(config.directory().resolve(Journal.DIRECTORY));
+      DurableFiles.removeLeftovers(config.directory().resolve(Journal.DIRECTORY), DocumentFiles.TEMP_SUFFIX);
+      replayed = JournalReplay.run(config, new StoreCounters());
+      journal = Journal.open(config.directory(), config.journalSegmentBytes());
     } catch (IOException | UncheckedIOException e) {
       throw new StoreException("cannot open the document store in " + config.directory() + ": " + e, e);
     }
-    DiskDocumentStore store = new DiskDocumentStore(config);
+    DiskDocumentStore store = new DiskDocumentStore(config, journal);
+    store.counters.replayed.set(replayed);
     store.writerThread.start();
     return store;
   }
@@ -174,9 +181,6 @@ public final class DiskDocumentStore implements DocumentStore {
       failLeftovers();
     }
     readers.shutdown();
-    if (fsyncs != null) {
-      fsyncs.shutdown();
-    }
     completions.shutdown();
     awaitQuietly(readers, "loads");
     awaitQuietly(completions, "completions");

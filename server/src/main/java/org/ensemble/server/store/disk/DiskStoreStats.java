@@ -6,11 +6,12 @@ package org.ensemble.server.store.disk;
  *
  * @param appends appends acknowledged (written and fsynced)
  * @param batches group commits: batches of appends fsynced together
- * @param fsyncs log file fsyncs done for those batches (one per document touched per batch)
+ * @param fsyncs journal fsyncs done for those batches (one per batch)
  * @param directorySyncs directory fsyncs (new log files, compactions, deletes)
  * @param compactions compactions completed (a new snapshot installed and the log replaced)
  * @param tailsCut logs whose torn or damaged tail was cut when the document was opened
  * @param bytesCut the bytes those cuts dropped
+ * @param replayed acknowledged records that the journal put back into logs when the store opened
  */
 public record DiskStoreStats(
     long appends,
@@ -19,4 +20,5 @@ public record DiskStoreStats(
     long directorySyncs,
     long compactions,
     long tailsCut,
-    long bytesCut) {}
+    long bytesCut,
+    long replayed) {}

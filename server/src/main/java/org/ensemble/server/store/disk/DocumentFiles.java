@@ -29,8 +29,10 @@ final class DocumentFiles {
   final String docId;
   final Path log;
   final Path snapshot;
-  /** Acknowledged bytes of the log: every record below is valid and fsynced. */
+  /** Acknowledged bytes of the log: every record below is valid, and fsynced or in the journal. */
   long logSize;
+  /** Written since the last fsync: the {@link Journal} still vouches for those bytes. */
+  boolean dirty;
   long snapshotSize;
   boolean compacting;
   /** Set by delete: a compaction still running for these files is moot, not failed. */
@@ -178,6 +180,11 @@ final class DocumentFiles {
     return appendChannel;
   }
 
+  /** The log's channel if it is open, else null. */
+  FileChannel openChannel() {
+    return appendChannel;
+  }
+
   /** Whether anything of this document is on disk. */
   boolean stored() {
     return logSize > 0 || snapshotSize > 0;
@@ -207,12 +214,26 @@ final class DocumentFiles {
 
   /** After a compaction renamed a new log of {@code size} bytes over the old one. */
   void logReplaced(long size) throws IOException {
+    dirty = false; // the old log is gone; the new one was fsynced before its rename
     closeAppendChannel();
     logSize = size;
   }
 
+  /** Fsyncs what was written since the last fsync, so the journal no longer needs to hold it. */
+  void syncIfDirty() throws IOException {
+    if (dirty) {
+      if (appendChannel == null) {
+        throw new IOException("the log of '" + docId + "' was closed with unsynced writes");
+      }
+      appendChannel.force(false);
+      dirty = false;
+    }
+  }
+
+  /** Closes the log's channel, fsyncing it first if needed (a closed log is never dirty). */
   void closeAppendChannel() throws IOException {
     if (appendChannel != null) {
+      syncIfDirty();
       FileChannel channel = appendChannel;
       appendChannel = null;
       channel.close();

@@ -95,7 +95,7 @@ final class DocumentTable {
     try {
       files.closeAppendChannel();
     } catch (IOException e) {
-      // Every acknowledged byte was fsynced already; a failing close loses nothing of those.
+      // The journal keeps what this log may not have on disk (see Journal#close): nothing is lost.
       LOG.log(System.Logger.Level.WARNING, "closing the log of document '" + files.docId + "' failed", e);
     }
   }

@@ -8,19 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The writer thread: the only thread that changes document files. It takes {@link WriterOp}s from one
  * queue in order. Appends are gathered into a batch for up to {@code maxBatchDelay} after the first
- * (or until {@code maxBatchBytes}); the batch is then written, one write per document, and each
- * touched log is fsynced once (several at a time, see {@code fsyncThreads}) before the batch's
- * appends complete. Any other operation that changes files first commits the pending batch, so
+ * (or until {@code maxBatchBytes}); the batch is then written, one write per document, and
+ * journaled with one fsync ({@link Journal}) before the batch's appends complete. Any other operation that changes files first commits the pending batch, so
  * per-document order holds across all operations.
  */
 final class GroupCommitWriter implements Runnable {
@@ -33,19 +29,18 @@ final class GroupCommitWriter implements Runnable {
   private final Outcomes outcomes;
   private final StoreCounters counters;
   private final ExecutorService readers;
-  private final ExecutorService fsyncs;
+  private final Journal journal;
   private final long maxBatchDelayNanos;
 
   private final Map<String, List<WriterOp.Append>> batch = new LinkedHashMap<>();
   private long batchBytes;
 
-  /** One document's part of a batch, written and waiting for its fsync. */
-  private record Written(DocumentFiles files, FileChannel channel, List<WriterOp.Append> appends,
-      long end, boolean created) {}
+  /** One document's part of a batch: written to its log from {@code start} to {@code end}. */
+  private record Written(DocumentFiles files, List<WriterOp.Append> appends, long start, long end) {}
 
   GroupCommitWriter(BlockingQueue<WriterOp> queue, DiskStoreConfig config, DocumentTable table,
       Compactions compactions, Outcomes outcomes, StoreCounters counters, ExecutorService readers,
-      ExecutorService fsyncs) {
+      Journal journal) {
     this.queue = queue;
     this.config = config;
     this.table = table;
@@ -53,7 +48,7 @@ final class GroupCommitWriter implements Runnable {
     this.outcomes = outcomes;
     this.counters = counters;
     this.readers = readers;
-    this.fsyncs = fsyncs;
+    this.journal = journal;
     this.maxBatchDelayNanos = config.maxBatchDelay().toNanos();
   }
 
@@ -80,6 +75,11 @@ final class GroupCommitWriter implements Runnable {
     } finally {
       failBatch(new IllegalStateException("the store closed before the batch was written"));
       table.closeAll();
+      try {
+        journal.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "closing the journal failed; the next start replays it", e);
+      }
     }
   }
 
@@ -154,6 +154,8 @@ final class GroupCommitWriter implements Runnable {
   private void delete(WriterOp.Delete op) {
     try {
       DocumentFiles files = table.forget(op.docId());
+      // Before the files go: a replay must never bring back what the journal holds of them.
+      journal.reset(op.docId());
       if (files == null) {
         files = DocumentFiles.fresh(table.directory(), op.docId(), config.compactionThreshold());
       }
@@ -175,7 +177,10 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  /** Writes the batch, one write per document, fsyncs what it wrote and completes the appends. */
+  /**
+   * Writes the batch, one write per document, journals it with one fsync and completes the appends.
+   * The documents' logs are not fsynced here: the journal vouches for them until it rolls over.
+   */
   private void commit() {
     if (batch.isEmpty()) {
       return;
@@ -189,91 +194,57 @@ final class GroupCommitWriter implements Runnable {
     }
     batch.clear();
     batchBytes = 0;
-    if (written.stream().anyMatch(Written::created)) {
-      try {
-        table.syncDirectory();
-      } catch (IOException e) {
-        // A new log whose directory entry may not survive a crash cannot be acknowledged.
-        List<Written> unsure = written.stream().filter(Written::created).toList();
-        unsure.forEach(document -> abandon(document, e));
-        written.removeAll(unsure);
-      }
+    if (!written.isEmpty() && !journal(written)) {
+      return;
     }
-    List<Throwable> errors = fsyncAll(written);
     counters.batches.incrementAndGet();
-    for (int i = 0; i < written.size(); i++) {
-      Written document = written.get(i);
-      if (errors.get(i) != null) {
-        abandon(document, errors.get(i));
-        continue;
-      }
+    for (Written document : written) {
       document.files().logSize = document.end();
       counters.appends.addAndGet(document.appends().size());
-      outcomes.succeedAll(futures(document.appends()));
+      Outcomes.acknowledge(futures(document.appends()));
       compactions.startIfDue(document.files());
     }
     table.evictIdle();
   }
 
+  /** Journals what the batch wrote and fsyncs the journal; on failure fails the whole batch. */
+  private boolean journal(List<Written> written) {
+    List<JournalEntry> entries = new ArrayList<>();
+    List<DocumentFiles> touched = new ArrayList<>(written.size());
+    for (Written document : written) {
+      long at = document.start();
+      for (WriterOp.Append append : document.appends()) {
+        entries.add(JournalEntry.append(append.docId(), at, append.update()));
+        at += RecordFormat.HEADER_BYTES + append.update().length;
+      }
+      document.files().dirty = true;
+      touched.add(document.files());
+    }
+    try {
+      journal.write(entries, touched);
+      journal.sync();
+      counters.fsyncs.incrementAndGet();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      written.forEach(document -> abandon(document, e));
+      return false;
+    }
+  }
+
   private Written write(String docId, List<WriterOp.Append> appends) {
     try {
       DocumentFiles files = table.obtain(docId);
-      boolean[] created = {false};
-      FileChannel channel = files.appendChannel(created);
+      FileChannel channel = files.appendChannel(new boolean[1]);
       List<byte[]> payloads = new ArrayList<>(appends.size());
       appends.forEach(append -> payloads.add(append.update()));
       ByteBuffer records = RecordFormat.encode(payloads);
       long end = files.logSize + records.remaining();
       DurableFiles.writeFully(channel, records, files.logSize);
-      return new Written(files, channel, appends, end, created[0]);
+      return new Written(files, appends, files.logSize, end);
     } catch (IOException | RuntimeException e) {
       outcomes.failAll(futures(appends), "appending to document '" + docId + "'", e);
       table.forget(docId);
       return null;
-    }
-  }
-
-  /** The error of each document's fsync (null for success), fsyncing several at a time if allowed. */
-  private List<Throwable> fsyncAll(List<Written> written) {
-    List<Callable<Void>> tasks = new ArrayList<>(written.size());
-    for (Written document : written) {
-      tasks.add(() -> {
-        document.channel().force(false);
-        return null;
-      });
-    }
-    counters.fsyncs.addAndGet(tasks.size());
-    List<Throwable> errors = new ArrayList<>(tasks.size());
-    if (fsyncs == null || tasks.size() == 1) {
-      for (Callable<Void> task : tasks) {
-        try {
-          task.call();
-          errors.add(null);
-        } catch (Exception e) {
-          errors.add(e);
-        }
-      }
-      return errors;
-    }
-    try {
-      for (Future<Void> result : fsyncs.invokeAll(tasks)) {
-        errors.add(errorOf(result));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      while (errors.size() < tasks.size()) {
-        errors.add(e);
-      }
-    }
-    return errors;
-  }
-
-  private static Throwable errorOf(Future<Void> result) throws InterruptedException {
-    try {
-      result.get();
-      return null;
-    } catch (ExecutionException e) {
-      return e.getCause();
     }
   }
 

@@ -11,9 +11,11 @@ final class StoreCounters {
   final AtomicLong compactions = new AtomicLong();
   final AtomicLong tailsCut = new AtomicLong();
   final AtomicLong bytesCut = new AtomicLong();
+  final AtomicLong replayed = new AtomicLong();
 
   DiskStoreStats snapshot() {
     return new DiskStoreStats(appends.get(), batches.get(), fsyncs.get(), directorySyncs.get(),
-        compactions.get(), tailsCut.get(), bytesCut.get());
+        compactions.get(), tailsCut.get(), bytesCut.get(),
+        replayed.get());
   }
 }

@@ -118,7 +118,7 @@ class DiskDocumentStoreTest extends DocumentStoreContract {
       }
       DiskStoreStats stats = store.stats();
       assertEquals(1, stats.batches(), stats.toString());
-      assertEquals(documents, stats.fsyncs(), "one fsync per document touched");
+      assertEquals(1, stats.fsyncs(), "one fsync for the whole batch, however many documents");
     }
   }
 
@@ -161,8 +161,8 @@ class DiskDocumentStoreTest extends DocumentStoreContract {
     DocumentStore store = openTracked(NO_AUTOMATIC_COMPACTION);
     result(store.append("../../escape", new RecordingDoc().compose(1).lastUpdate()));
     try (var files = java.nio.file.Files.list(directory)) {
-      List<String> names = files.map(file -> file.getFileName().toString()).toList();
-      assertEquals(List.of(FileNames.encode("../../escape") + DocumentFiles.LOG_SUFFIX), names);
+      List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+      assertEquals(List.of(FileNames.encode("../../escape") + DocumentFiles.LOG_SUFFIX, Journal.DIRECTORY), names);
       assertTrue(names.get(0).matches("[a-z2-7]+\\.log"), names.get(0));
     }
   }

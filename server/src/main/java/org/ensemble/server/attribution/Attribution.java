@@ -1,0 +1,82 @@
+package org.ensemble.server.attribution;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.server.project.MidiExport;
+import org.ensemble.server.project.ProjectReader;
+import java.util.HashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.ensemble.server.store.DocumentStore;
+import org.ensemble.server.sync.UpdateGate;
+
+/**
+ * Authorship over one document store: opens each room's {@link AttributionGate} (reading the stored
+ * ledger for the client id bindings) and reads ledgers for queries. The ledger of project {@code p}
+ * lives in the same store as the project, under its own id.
+ */
+public final class Attribution implements UpdateGate.Factory {
+  private final DocumentStore store;
+  private final LongSupplier clock;
+
+  public Attribution(DocumentStore store) {
+    this(store, System::currentTimeMillis);
+  }
+
+  /** @param clock milliseconds since the epoch, for the entries' times */
+  public Attribution(DocumentStore store, LongSupplier clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<UpdateGate> open(String projectId, Context context) {
+    return Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context).map(updates -> {
+      Ledger ledger = LedgerLog.readBindings(updates);
+      long lastTime = ledger.size() == 0 ? 0 : ledger.entries().get(ledger.size() - 1).attributes().time();
+      LedgerWriter writer = new LedgerWriter(store, context, projectId, ledger.size(), lastTime);
+      return new AttributionGate(new HashMap<>(ledger.owners()), writer, clock);
+    });
+  }
+
+  /**
+   * A project's authorship, from its stored document and ledger, built on a worker thread: the
+   * document is replayed with garbage collection off, so deleted notes can still be named.
+   */
+  public Future<ProjectAttribution> attribution(Vertx vertx, String projectId) {
+    return read(vertx, projectId, ProjectAttribution::of);
+  }
+
+  /** The MIDI export of a project with per-track authorship credits as text events. */
+  public Future<byte[]> midiWithCredits(Vertx vertx, String projectId) {
+    return read(vertx, projectId, (doc, ledger) -> MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(),
+        ProjectAttribution.of(doc, ledger).trackCredits()));
+  }
+
+  private <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {
+    Context context = vertx.getOrCreateContext();
+    Future<List<byte[]>> document = Future.fromCompletionStage(store.load(projectId), context);
+    Future<List<byte[]>> ledger = Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context);
+    return Future.all(document, ledger).compose(both -> vertx.executeBlocking(
+        () -> reader.apply(ProjectHistory.historyDoc(document.result()), LedgerLog.read(ledger.result())), false));
+  }
+
+  /** The stored ledger of a project (empty for one never written). */
+  public CompletionStage<Ledger> ledger(String projectId) {
+    return store.load(LedgerLog.docId(projectId)).thenApply(LedgerLog::read);
+  }
+
+  /** The bytes the stored ledger takes (its log and snapshot). */
+  public CompletionStage<Long> storedBytes(String projectId) {
+    return store.storedBytes(LedgerLog.docId(projectId));
+  }
+
+  /** Removes a project's ledger (with the project). */
+  public CompletionStage<Void> delete(String projectId) {
+    return store.delete(LedgerLog.docId(projectId));
+  }
+}

@@ -1,0 +1,65 @@
+package org.ensemble.server.attribution;
+
+import java.util.List;
+import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.protocol.crdt.YArray;
+import org.ensemble.protocol.crdt.YMap;
+
+/** Editing notes in a project document the way the studio does (schema version 1). */
+final class Notes {
+  private Notes() {}
+
+  static YArray notesOf(Doc doc, String trackId) {
+    YArray tracks = doc.getArray("tracks");
+    for (Object t : tracks) {
+      YMap track = (YMap) t;
+      if (trackId.equals(track.get("id"))) {
+        return (YArray) track.get("notes");
+      }
+    }
+    YMap track = new YMap();
+    track.set("id", trackId);
+    track.set("name", trackId.substring(0, 1).toUpperCase() + trackId.substring(1));
+    track.set("notes", new YArray());
+    tracks.push(List.of(track));
+    return (YArray) track.get("notes");
+  }
+
+  static YMap note(String id, int pitch, int start, int duration, int velocity) {
+    YMap note = new YMap();
+    note.set("id", id);
+    note.set("pitch", pitch);
+    note.set("start", start);
+    note.set("duration", duration);
+    note.set("velocity", velocity);
+    return note;
+  }
+
+  static void add(Doc doc, String trackId, String id, int pitch, int start) {
+    notesOf(doc, trackId).push(List.of(note(id, pitch, start, 480, 80)));
+  }
+
+  static YMap find(Doc doc, String noteId) {
+    for (Object t : doc.getArray("tracks")) {
+      for (Object n : (YArray) ((YMap) t).get("notes")) {
+        if (noteId.equals(((YMap) n).get("id"))) {
+          return (YMap) n;
+        }
+      }
+    }
+    throw new AssertionError("no note " + noteId);
+  }
+
+  static void delete(Doc doc, String noteId) {
+    for (Object t : doc.getArray("tracks")) {
+      YArray notes = (YArray) ((YMap) t).get("notes");
+      for (int i = 0; i < notes.length(); i++) {
+        if (noteId.equals(((YMap) notes.get(i)).get("id"))) {
+          notes.delete(i);
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no note " + noteId);
+  }
+}
