@@ -36,6 +36,11 @@ test('a viewer cannot edit', async () => {
   await page.waitForFunction(() => /not change it/.test(document.getElementById('live')?.textContent ?? ''))
   await screenshot(page, 'studio-viewer')
   assert.equal(await noteCount(page, 'Soprano'), 4)
+  // The authorship ledger names who wrote the template's notes: the owner, who created the project.
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('.')
+  await page.waitForFunction(() => /bar 1 beat 1, quarter, velocity 80, Soprano, by Olivia$/.test(
+    document.querySelector('[data-testid=inspector]').textContent), null, { timeout: 5_000 })
   const stored = await serverNotes(server.url, ownerToken, project.id)
   assert.deepEqual(stored, before)
 })

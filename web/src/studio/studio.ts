@@ -8,6 +8,7 @@ import { PianoRoll } from '../pianoroll/editor'
 import { KEY_HELP } from '../pianoroll/keys'
 import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
+import { LedgerAuthors } from '../presence/ledger-authors'
 import { Presence } from '../presence/presence'
 import type { Session } from '../session'
 import { Connection, describeStatus } from '../sync/connection'
@@ -51,8 +52,9 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
   const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
   const inspector = h('p', { class: 'inspector', id: 'inspector', 'data-testid': 'inspector' })
   let togglePlay = () => {}
+  const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
-    model, undo, live, readOnly, authors: new SessionAuthors(model, connection.provider.awareness),
+    model, undo, live, readOnly, authors,
     onSelection: (ids) => presence.setSelection(ids),
     onPlayStop: () => togglePlay(),
     onInspect: (text) => { inspector.textContent = text },
@@ -158,6 +160,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
   return () => {
     transport.stop()
     cancelAnimationFrame(frame)
+    authors.dispose()
     undo.destroy()
     connection.destroy()
     doc.destroy()
