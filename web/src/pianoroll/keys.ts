@@ -68,7 +68,7 @@ export function commandFor(e: KeyInput, grid: number): Command | undefined {
 export const KEY_HELP: [string, string][] = [
   ['← → ↑ ↓', 'move the cursor by one grid step or semitone (Shift+↑↓: an octave)'],
   ['Page Up / Page Down', 'previous / next track lane'],
-  ['Enter', 'add a note at the cursor, one grid step long'],
+  ['Enter', 'add a note of the chosen note length at the cursor, and move the cursor past it'],
   [', and .', 'select the previous / next note (with Shift: add it to the selection)'],
   ['Alt + ← →', 'move the selected notes by one grid step'],
   ['Alt + ↑ ↓', 'transpose the selected notes by a semitone (Alt+Shift: an octave)'],
@@ -80,4 +80,5 @@ export const KEY_HELP: [string, string][] = [
   ['+ and −', 'zoom in / out'],
   ['Space', 'play / stop'],
   ['Escape', 'clear the selection'],
+  ['?', 'this table'],
 ]
