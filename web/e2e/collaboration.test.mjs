@@ -68,8 +68,18 @@ test('two users edit one project and see each other\'s notes within a second', a
   await a.waitForFunction(() => window.ensembleStudio.roll.others.some((o) => o.name === 'Bob' && o.selection.size === 1))
   await screenshot(a, 'studio-two-users')
 
+  // Alice transposes Bob's note; the authorship ledger then tells Bob who wrote it and who changed it.
+  await a.locator('#track-3').check()
+  await a.getByTestId('piano-roll').focus()
+  await a.keyboard.press('.') // the template's bass note at beat 1 (the lower one)
+  await a.keyboard.press('.') // Bob's note at beat 1
+  await a.keyboard.press('Alt+ArrowUp')
+  await b.waitForFunction(() => /, by Bob, changed by Alice$/.test(document.querySelector('[data-testid=inspector]').textContent),
+    null, { timeout: 10_000 })
+
   const stored = await serverNotes(server.url, aliceToken, projectId)
   assert.equal(stored.soprano.length, 5)
   assert.equal(stored.bass.length, 5)
+  assert.ok(stored.bass.some((n) => n.pitch === 61 && n.start === 0), 'Bob\'s C4 moved up to C#4 by Alice')
   assert.ok(stored.soprano.some((n) => n.pitch === 74 && n.start === 3840))
 })

@@ -125,6 +125,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     status.textContent = describeStatus(s)
     status.dataset.state = s.state
     status.dataset.synced = String(s.synced && !s.unsent)
+    if (s.synced) authors.start()
     if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
   })
 
@@ -152,6 +153,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
               + 'Shift with left and right changes their length, Delete removes them, Space plays.')),
       sidePanels),
     live, help))
+  authors.onRefresh = () => roll.inspect()
   roll.inspect()
   roll.invalidate()
 
