@@ -28,6 +28,8 @@ const live = (page) => page.evaluate(() => document.getElementById('live').textC
 test('keyboard-only note entry works', async () => {
   const page = await browser.context.newPage()
   await page.goto(`${server.url}/#/`)
+  await page.getByLabel('Your name').waitFor()
+  await screenshot(page, 'sign-in')
   await page.keyboard.type('Kim')
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { name: 'Your projects' }).waitFor()
@@ -75,6 +77,12 @@ test('keyboard-only note entry works', async () => {
   await screenshot(page, 'keyboard-help')
   await page.keyboard.press('Escape')
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'piano-roll')
+
+  // With prefers-reduced-motion, transitions are off.
+  const transition = () => page.evaluate(() => getComputedStyle(document.getElementById('play')).transitionDuration)
+  assert.notEqual(await transition(), '0s')
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  assert.equal(await transition(), '0s')
 
   await page.locator('[data-testid=connection][data-synced=true]').waitFor()
   const notes = Object.values(await serverNotes(server.url, token, projectId))[0]
