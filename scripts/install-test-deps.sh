@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and is missing; safe to run any number of times.
 #   Debian packages: a JDK 17, Maven, Node.js and npm (the interoperability tests run the real yjs),
-#                    redis-server (the Redis store's tests start their own on a free port).
+#                    redis-server (the Redis store's tests start their own on a free port), chromium
+#                    (the web studio's end-to-end tests drive it headless).
 #   npm packages:    the pinned yjs reference implementation and y-websocket client (package-lock.json
 #                    files), via `npm ci`.
 set -euo pipefail
@@ -18,6 +19,7 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
@@ -25,7 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm ci only when the lock file changed since the last install.
-for dir in protocol/src/test/js server/src/test/js; do
+for dir in protocol/src/test/js server/src/test/js web; do
   stamp="$dir/node_modules/.installed-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
     echo "installing npm packages in $dir"

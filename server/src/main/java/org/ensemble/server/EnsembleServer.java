@@ -9,11 +9,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.http.ApiRouter;
+import org.ensemble.server.http.StudioPages;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.registry.ProjectRegistry;
 import org.ensemble.server.store.DocumentStore;
@@ -71,7 +71,7 @@ public final class EnsembleServer {
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
       new ApiRouter(vertx, config, tokens, registry, rooms, documents, metrics, prometheus).mount(router);
-      router.route("/*").handler(StaticHandler.create("webroot"));
+      StudioPages.mount(router, System.getenv());
       List<HttpServer> servers = new ArrayList<>();
       return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
               new DeploymentOptions().setInstances(shards))

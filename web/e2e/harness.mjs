@@ -1,0 +1,151 @@
+// What the end-to-end tests share: the real server jar on a free port with a fresh data directory,
+// Debian's chromium driven by playwright-core (headless, no sandbox, a fresh profile per browser),
+// and helpers that act as a user would through the page.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const repo = resolve(here, '..', '..')
+export const artifacts = resolve(here, '..', 'test-results')
+mkdirSync(artifacts, { recursive: true })
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer()
+    s.on('error', fail)
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)) })
+  })
+}
+
+function serverJar() {
+  const jar = join(repo, 'server', 'target', 'ensemble-server-0.1.0-SNAPSHOT.jar')
+  if (!existsSync(jar)) throw new Error(`no server jar at ${jar}: build it first (mvn -pl server -am -DskipTests package)`)
+  return jar
+}
+
+/** Starts the server; `restart()` stops it and starts it again on the same port and data. */
+export async function startServer({ port, dataDir } = {}) {
+  port ??= await freePort()
+  dataDir ??= mkdtempSync(join(tmpdir(), 'ensemble-web-e2e-'))
+  const proc = spawn('java', ['-Xmx512m', '-jar', serverJar(), '--port', String(port), '--data-dir', dataDir], {
+    env: { ...process.env, ENSEMBLE_WEB_ROOT: join(repo, 'web', 'dist'), ENSEMBLE_DEV_MODE: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  proc.stdout.on('data', (d) => { log += d })
+  proc.stderr.on('data', (d) => { log += d })
+  const exited = new Promise((r) => proc.on('exit', r))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) break
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not start in 60 s: ${log}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url, port, dataDir,
+    log: () => log,
+    async stop() {
+      if (proc.exitCode === null) { proc.kill('SIGTERM'); await exited }
+    },
+    async restart() {
+      await this.stop()
+      return startServer({ port, dataDir })
+    },
+    async dispose() {
+      await this.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function chromiumPath() {
+  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && existsSync(p)) return p
+  throw new Error('Debian chromium is not installed (scripts/install-test-deps.sh installs it)')
+}
+
+/** A fresh headless chromium with its own temporary profile. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'ensemble-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+  })
+  return { context, async close() { await context.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) } }
+}
+
+/** Signs in through the page and returns the token the page stored. */
+export async function signIn(page, url, name) {
+  await page.goto(`${url}/#/`)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
+  return page.evaluate(() => JSON.parse(localStorage.getItem('ensemble.session')).token)
+}
+
+export async function api(url, token, method, path, body) {
+  const res = await fetch(url + path, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+  return res.status === 204 ? undefined : res.json()
+}
+
+/** Opens the studio and waits until the document is synced with the server. */
+export async function openStudio(page, url, projectId) {
+  await page.goto(`${url}/#/p/${projectId}`)
+  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+}
+
+/** The note count the track list shows for a track (by its visible name). */
+export async function noteCount(page, trackName) {
+  const text = await page.locator('.track label', { hasText: trackName }).first().innerText()
+  return Number(/(\d+) notes/.exec(text)?.[1] ?? NaN)
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`) })
+}
+
+/** Clicks the roll at a tick and pitch of a track's lane (where a user would click to add a note). */
+export async function clickRoll(page, trackIndex, tick, pitch, options = {}) {
+  const pos = await page.evaluate(([i, t, p]) => {
+    const roll = window.ensembleStudio.roll
+    const lane = roll.layout().lanes[i]
+    const box = roll.canvas.getBoundingClientRect()
+    return {
+      x: box.left + 64 + t * roll.pxPerTick - roll.el.scrollLeft + 3,
+      y: box.top + lane.top + (lane.high - p) * roll.rowHeight - roll.el.scrollTop + roll.rowHeight / 2,
+    }
+  }, [trackIndex, tick, pitch])
+  await page.mouse.click(pos.x, pos.y, options)
+}
+
+/** The project's notes as the server holds them (GET /api/projects/{id}), per track id. */
+export async function serverNotes(url, token, projectId) {
+  const p = await api(url, token, 'GET', `/api/projects/${projectId}`)
+  return Object.fromEntries(p.document.tracks.map((t) => [t.id, t.notes]))
+}
+
+/** Waits until the condition holds; fails with the message after `timeout` ms. */
+export async function until(condition, message, timeout = 10_000) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const v = await condition()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

@@ -1,0 +1,51 @@
+// The server's REST API (docs/api.md). Errors come back as {error, status}; they are thrown as ApiError
+// with the server's reason, which the pages show as is.
+
+export interface User { id: string; name: string }
+export type Role = 'owner' | 'editor' | 'viewer'
+export interface ProjectRecord { id: string; title: string; owner: User; createdAt: string; role: Role }
+export interface Member extends User { role: Role }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+async function call<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  let res: Response
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  if (res.status === 204) return undefined as T
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
+  return json as T
+}
+
+export const api = {
+  devToken: (name: string) => call<{ token: string; user: User }>('POST', '/api/dev/token', undefined, { name }),
+  me: (token: string) => call<User>('GET', '/api/me', token),
+  projects: (token: string) => call<{ projects: ProjectRecord[] }>('GET', '/api/projects', token).then((r) => r.projects),
+  createProject: (token: string, title: string, template: 'empty' | 'four-part-chorale', key: string) =>
+    call<ProjectRecord>('POST', '/api/projects', token, { title, template, key }),
+  project: (token: string, id: string) => call<ProjectRecord>('GET', `/api/projects/${encodeURIComponent(id)}`, token),
+  deleteProject: (token: string, id: string) => call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}`, token),
+  members: (token: string, id: string) =>
+    call<{ members: Member[] }>('GET', `/api/projects/${encodeURIComponent(id)}/members`, token).then((r) => r.members),
+  putMember: (token: string, id: string, userId: string, role: 'editor' | 'viewer', name: string) =>
+    call<unknown>('PUT', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token, { role, name }),
+  removeMember: (token: string, id: string, userId: string) =>
+    call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token),
+  midiUrl: (token: string, id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid?token=${encodeURIComponent(token)}`,
+}
+
+/** The user id the server derives from a development name (lower case, spaces as dashes). */
+export function userIdOf(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}._-]/gu, '')
+}

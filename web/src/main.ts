@@ -1,0 +1,42 @@
+// The page's entry: a hash router over sign-in, the project list, members and the studio.
+import './style.css'
+import { api } from './api'
+import { membersPage } from './pages/members'
+import { projectsPage } from './pages/projects'
+import { signInPage } from './pages/signin'
+import { clearSession, loadSession } from './session'
+import { studioPage } from './studio/studio'
+
+const root = document.getElementById('app')!
+let dispose: () => void = () => {}
+
+async function route(): Promise<void> {
+  dispose()
+  dispose = () => {}
+  const session = loadSession()
+  if (!session) return signInPage(root, () => void route())
+  const signOut = () => { clearSession(); location.hash = '#/'; void route() }
+  const m = /^#\/p\/([^/]+)(\/members)?$/.exec(location.hash)
+  if (!m) return projectsPage(root, session, signOut)
+  if (m[2]) return membersPage(root, session, decodeURIComponent(m[1]))
+  dispose = await studioPage(root, session, decodeURIComponent(m[1]))
+}
+
+// A stored token may have expired (they last 7 days): check once, sign in again if so.
+const session = loadSession()
+if (session) {
+  api.me(session.token).catch((e) => { if (e.status === 401) clearSession() }).finally(() => void route())
+} else {
+  void route()
+}
+window.addEventListener('hashchange', () => void route())
+
+// The skip link must not change the hash (the router owns it): move the focus instead.
+document.querySelector('.skip')?.addEventListener('click', (e) => {
+  e.preventDefault()
+  const target = document.querySelector<HTMLElement>('[data-testid=piano-roll]') ?? document.getElementById('main')
+  if (target) {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1')
+    target.focus()
+  }
+})

@@ -1,0 +1,66 @@
+// The signed-in user's projects: open one, create one (empty or from a template), export, delete.
+import { api, ApiError, type ProjectRecord } from '../api'
+import { TONICS } from '../music/pitch'
+import type { Session } from '../session'
+import { h } from '../ui/dom'
+
+export async function projectsPage(root: HTMLElement, session: Session, signOut: () => void): Promise<void> {
+  const error = h('p', { class: 'error', role: 'alert' })
+  const list = h('ul', { class: 'project-list', 'aria-label': 'Your projects' })
+  const title = h('input', { id: 'new-title', required: true, maxlength: 200, value: 'Untitled' })
+  const template = h('select', { id: 'new-template' },
+    h('option', { value: 'empty' }, 'Empty project'), h('option', { value: 'four-part-chorale' }, 'Four-part chorale'))
+  const key = h('select', { id: 'new-key' },
+    ...(['major', 'minor'] as const).flatMap((mode) => TONICS[mode].map((t) =>
+      h('option', { value: `${t} ${mode}`, selected: t === 'G' && mode === 'major' }, `${t} ${mode}`))))
+  const form = h('form', { class: 'card', 'aria-labelledby': 'create-title' },
+    h('h2', { id: 'create-title' }, 'New project'),
+    h('div', { class: 'row' },
+      h('label', { for: 'new-title' }, 'Title'), title,
+      h('label', { for: 'new-template' }, 'Start from'), template,
+      h('label', { for: 'new-key' }, 'Key'), key,
+      h('button', { type: 'submit' }, 'Create')))
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    try {
+      const p = await api.createProject(session.token, title.value.trim() || 'Untitled',
+        template.value as 'empty' | 'four-part-chorale', key.value)
+      location.hash = `#/p/${p.id}`
+    } catch (err) {
+      error.textContent = err instanceof ApiError ? err.message : String(err)
+    }
+  })
+  root.replaceChildren(h('main', { id: 'main', class: 'page' },
+    h('header', { class: 'page-head' }, h('h1', {}, 'Your projects'),
+      h('span', {}, `Signed in as ${session.user.name} `),
+      h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out')),
+    form, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list)))
+  try {
+    const projects = await api.projects(session.token)
+    list.replaceChildren(...projects.map((p) => projectRow(p, session, error)))
+    if (projects.length === 0) list.append(h('li', {}, 'No projects yet: create one above.'))
+  } catch (err) {
+    error.textContent = err instanceof ApiError ? err.message : String(err)
+    if (err instanceof ApiError && err.status === 401) signOut()
+  }
+}
+
+function projectRow(p: ProjectRecord, session: Session, error: HTMLElement): HTMLElement {
+  const row = h('li', { class: 'project' },
+    h('a', { href: `#/p/${p.id}`, class: 'project-title' }, p.title),
+    h('span', { class: 'role' }, p.role === 'owner' ? 'owner' : `${p.role} (owner: ${p.owner.name})`),
+    h('a', { href: api.midiUrl(session.token, p.id), download: `${p.title}.mid` }, 'Export MIDI'),
+    h('a', { href: `#/p/${p.id}/members` }, p.role === 'owner' ? 'Members' : 'Members (view)'))
+  if (p.role === 'owner') {
+    row.append(h('button', { type: 'button', class: 'link danger', onclick: async () => {
+      if (!confirm(`Delete "${p.title}" for everyone? This cannot be undone.`)) return
+      try {
+        await api.deleteProject(session.token, p.id)
+        row.remove()
+      } catch (err) {
+        error.textContent = err instanceof ApiError ? err.message : String(err)
+      }
+    } }, 'Delete'))
+  }
+  return row
+}

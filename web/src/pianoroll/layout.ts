@@ -1,0 +1,92 @@
+// Where things are on the piano roll: tracks stacked as lanes, each showing the pitch range its part
+// needs; x is ticks times the zoom, after a gutter that names the lane and its C rows.
+import type { Note, Track, TrackRole } from '../model/schema'
+
+export const GUTTER = 64
+export const RULER = 22
+export const LANE_GAP = 6
+
+/** The pitches each part's lane shows at least (a voice's usual range, with some air). */
+const ROLE_RANGES: Record<TrackRole, [number, number]> = {
+  soprano: [57, 84], alto: [52, 77], tenor: [45, 72], bass: [33, 64],
+  melody: [55, 88], chords: [43, 79], drums: [35, 81], other: [48, 84],
+}
+
+export interface Lane {
+  trackId: string
+  top: number
+  /** Lowest and highest pitch shown, inclusive. */
+  low: number
+  high: number
+  height: number
+}
+
+/** A lane's pitch range: its role's, widened to keep every note two semitones from the edge. */
+export function laneRange(track: Track): [number, number] {
+  let [low, high] = ROLE_RANGES[track.role]
+  for (const n of track.notes) {
+    if (n.pitch - 2 < low) low = n.pitch - 2
+    if (n.pitch + 2 > high) high = n.pitch + 2
+  }
+  return [Math.max(0, low), Math.min(127, high)]
+}
+
+export function layoutLanes(tracks: Track[], rowHeight: number): Lane[] {
+  let top = RULER
+  return tracks.map((t) => {
+    const [low, high] = laneRange(t)
+    const height = (high - low + 1) * rowHeight
+    const lane = { trackId: t.id, top, low, high, height }
+    top += height + LANE_GAP
+    return lane
+  })
+}
+
+export function totalHeight(lanes: Lane[]): number {
+  const last = lanes[lanes.length - 1]
+  return last ? last.top + last.height + LANE_GAP : RULER
+}
+
+/** The lane under a content y (scroll included), if any. */
+export function laneAt(lanes: Lane[], y: number): Lane | undefined {
+  return lanes.find((l) => y >= l.top && y < l.top + l.height)
+}
+
+export function pitchAt(lane: Lane, y: number, rowHeight: number): number {
+  const row = Math.floor((y - lane.top) / rowHeight)
+  return Math.max(lane.low, Math.min(lane.high, lane.high - row))
+}
+
+export function yOfPitch(lane: Lane, pitch: number, rowHeight: number): number {
+  return lane.top + (lane.high - pitch) * rowHeight
+}
+
+/** The tick under a view x (pixels from the view's left edge, gutter included). */
+export function tickAt(x: number, scrollX: number, pxPerTick: number): number {
+  return Math.max(0, (x - GUTTER + scrollX) / pxPerTick)
+}
+
+export function xOfTick(tick: number, scrollX: number, pxPerTick: number): number {
+  return GUTTER + tick * pxPerTick - scrollX
+}
+
+/** What a pointer at (tick, pitch) touches: a note's body, its end (to lengthen), or nothing. */
+export function hitNote(notes: Note[], tick: number, pitch: number, endSlackTicks: number):
+  { note: Note; part: 'body' | 'end' } | undefined {
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i]
+    if (n.pitch !== pitch) continue
+    const end = n.start + n.duration
+    if (tick >= n.start && tick < end + endSlackTicks / 2) {
+      return { note: n, part: tick >= end - endSlackTicks && n.duration > endSlackTicks ? 'end' : 'body' }
+    }
+  }
+  return undefined
+}
+
+/** Ticks the content spans: past the last note, rounded up to bars, with room to write on. */
+export function contentTicks(tracks: Track[], ticksPerBar: number): number {
+  let end = 0
+  for (const t of tracks) for (const n of t.notes) end = Math.max(end, n.start + n.duration)
+  return Math.max(16 * ticksPerBar, (Math.ceil(end / ticksPerBar) + 8) * ticksPerBar)
+}

@@ -1,0 +1,198 @@
+// Draws the piano roll on a canvas: only what is in view, so that a project of thousands of notes
+// redraws in a frame.
+import type { Note, Track } from '../model/schema'
+import { isBlackKey, pitchName } from '../music/pitch'
+import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
+import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
+
+export interface Caret { trackId: string; tick: number; pitch: number; length: number }
+
+export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number }
+
+export interface Scene {
+  tracks: Track[]
+  lanes: Lane[]
+  time: TimeBase
+  flats: boolean
+  grid: number
+  selection: Set<string>
+  activeTrackId?: string
+  caret?: Caret
+  /** Notes being dragged, drawn where they would land. */
+  preview?: Map<string, Note>
+  /** A rubber band in content coordinates. */
+  box?: { x0: number; y0: number; x1: number; y1: number }
+  others: RemoteMarks[]
+  playhead?: number
+  loop?: { start: number; end: number }
+  focused: boolean
+  trackColors: Map<string, string>
+}
+
+export interface View { width: number; height: number; scrollX: number; scrollY: number; pxPerTick: number; rowHeight: number }
+
+export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
+  const { width, height, scrollX, scrollY, pxPerTick, rowHeight } = v
+  ctx.clearRect(0, 0, width, height)
+  ctx.fillStyle = '#fbfbfd'
+  ctx.fillRect(0, 0, width, height)
+  const firstTick = Math.max(0, scrollX / pxPerTick)
+  const lastTick = (scrollX + width - GUTTER) / pxPerTick
+  const x = (tick: number) => xOfTick(tick, scrollX, pxPerTick)
+
+  // Lane rows: black keys shaded, C rows outlined so that octaves are easy to count.
+  for (const lane of s.lanes) {
+    const top = lane.top - scrollY
+    if (top > height || top + lane.height < 0) continue
+    for (let p = lane.low; p <= lane.high; p++) {
+      const y = yOfPitch(lane, p, rowHeight) - scrollY
+      ctx.fillStyle = isBlackKey(p) ? '#eceef3' : '#ffffff'
+      ctx.fillRect(GUTTER, y, width - GUTTER, rowHeight)
+      if (p % 12 === 0) {
+        ctx.fillStyle = '#d5d9e2'
+        ctx.fillRect(GUTTER, y + rowHeight - 1, width - GUTTER, 1)
+      }
+    }
+  }
+
+  // Vertical lines: bars strong, beats lighter, grid steps faint (only when far enough apart to see).
+  const bar = ticksPerBar(s.time)
+  const beat = ticksPerBeat(s.time)
+  const step = s.grid * pxPerTick >= 6 ? s.grid : beat * pxPerTick >= 6 ? beat : bar
+  for (let t = Math.floor(firstTick / step) * step; t <= lastTick; t += step) {
+    ctx.fillStyle = t % bar === 0 ? '#9aa3b5' : t % beat === 0 ? '#cdd2dc' : '#e6e8ee'
+    ctx.fillRect(Math.round(x(t)), RULER, 1, height - RULER)
+  }
+
+  if (s.loop) {
+    ctx.fillStyle = 'rgba(255, 200, 0, 0.12)'
+    ctx.fillRect(x(s.loop.start), RULER, (s.loop.end - s.loop.start) * pxPerTick, height - RULER)
+  }
+
+  // Notes, lane by lane; notes of other lanes than the active one are drawn a little lighter.
+  const remoteSel = new Map<string, string>()
+  for (const o of s.others) for (const id of o.selection) remoteSel.set(id, o.color)
+  s.tracks.forEach((track, i) => {
+    const lane = s.lanes[i]
+    if (!lane || lane.top - scrollY > height || lane.top + lane.height - scrollY < 0) return
+    const color = s.trackColors.get(track.id) ?? '#3a7bd5'
+    ctx.globalAlpha = s.activeTrackId === undefined || s.activeTrackId === track.id ? 1 : 0.6
+    for (const original of track.notes) {
+      const n = s.preview?.get(original.id) ?? original
+      if (n.start > lastTick || n.start + n.duration < firstTick) continue
+      const nx = x(n.start)
+      const ny = yOfPitch(lane, Math.max(lane.low, Math.min(lane.high, n.pitch)), rowHeight) - scrollY
+      const w = Math.max(2, n.duration * pxPerTick - 1)
+      const selected = s.selection.has(n.id)
+      ctx.fillStyle = color
+      ctx.fillRect(nx, ny + 1, w, rowHeight - 2)
+      if (selected) {
+        ctx.strokeStyle = '#111'
+        ctx.lineWidth = 2
+        ctx.strokeRect(nx + 1, ny + 1, w - 2, rowHeight - 2)
+        ctx.fillStyle = 'rgba(255,255,255,0.45)'
+        ctx.fillRect(nx + 3, ny + 3, Math.max(0, w - 6), Math.max(0, rowHeight - 6))
+      }
+      const rc = remoteSel.get(n.id)
+      if (rc) {
+        ctx.setLineDash([3, 2])
+        ctx.strokeStyle = rc
+        ctx.lineWidth = 2
+        ctx.strokeRect(nx - 1, ny - 1, w + 2, rowHeight + 2)
+        ctx.setLineDash([])
+      }
+    }
+    ctx.globalAlpha = 1
+  })
+
+  if (s.box) {
+    ctx.strokeStyle = '#333'
+    ctx.setLineDash([4, 3])
+    ctx.lineWidth = 1
+    const bx = Math.min(s.box.x0, s.box.x1) - scrollX + GUTTER
+    const by = Math.min(s.box.y0, s.box.y1) - scrollY
+    ctx.strokeRect(bx, by, Math.abs(s.box.x1 - s.box.x0), Math.abs(s.box.y1 - s.box.y0))
+    ctx.setLineDash([])
+  }
+
+  // The keyboard cursor: a dashed note-sized frame in the active lane, bold while the roll has focus.
+  if (s.caret) {
+    const lane = s.lanes[s.tracks.findIndex((t) => t.id === s.caret!.trackId)]
+    if (lane) {
+      const cy = yOfPitch(lane, s.caret.pitch, rowHeight) - scrollY
+      ctx.strokeStyle = s.focused ? '#0b57d0' : '#8a94a6'
+      ctx.lineWidth = s.focused ? 2 : 1
+      ctx.setLineDash([4, 2])
+      ctx.strokeRect(x(s.caret.tick), cy, Math.max(4, s.caret.length * pxPerTick), rowHeight)
+      ctx.setLineDash([])
+    }
+  }
+
+  // Playheads: other people's in their colour with their name, one's own in black.
+  for (const o of s.others) {
+    if (o.playhead === undefined) continue
+    drawPlayhead(ctx, x(o.playhead), height, o.color, o.name)
+  }
+  if (s.playhead !== undefined) drawPlayhead(ctx, x(s.playhead), height, '#111', '')
+
+  drawRuler(ctx, s, v, firstTick, lastTick)
+  drawGutter(ctx, s, v)
+}
+
+function drawPlayhead(ctx: CanvasRenderingContext2D, px: number, height: number, color: string, label: string) {
+  if (px < GUTTER) return
+  ctx.fillStyle = color
+  ctx.fillRect(Math.round(px), RULER, 2, height - RULER)
+  if (label) {
+    ctx.font = '11px system-ui, sans-serif'
+    ctx.fillText(label, px + 4, RULER + 12)
+  }
+}
+
+function drawRuler(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstTick: number, lastTick: number) {
+  ctx.fillStyle = '#eef0f5'
+  ctx.fillRect(0, 0, v.width, RULER)
+  const bar = ticksPerBar(s.time)
+  const every = Math.max(1, Math.ceil(40 / (bar * v.pxPerTick)))
+  ctx.fillStyle = '#333'
+  ctx.font = '11px system-ui, sans-serif'
+  for (let b = Math.floor(firstTick / bar); b * bar <= lastTick; b++) {
+    if (b % every !== 0) continue
+    const px = xOfTick(b * bar, v.scrollX, v.pxPerTick)
+    ctx.fillRect(Math.round(px), 12, 1, RULER - 12)
+    ctx.fillText(String(b + 1), px + 3, 12)
+  }
+  if (s.loop) {
+    ctx.fillStyle = '#d4a017'
+    ctx.fillRect(xOfTick(s.loop.start, v.scrollX, v.pxPerTick), RULER - 4, (s.loop.end - s.loop.start) * v.pxPerTick, 4)
+  }
+}
+
+function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
+  ctx.fillStyle = '#f3f4f8'
+  ctx.fillRect(0, RULER, GUTTER, v.height - RULER)
+  ctx.font = '10px system-ui, sans-serif'
+  s.lanes.forEach((lane, i) => {
+    const top = lane.top - v.scrollY
+    if (top > v.height || top + lane.height < 0) return
+    const active = s.tracks[i].id === s.activeTrackId
+    ctx.fillStyle = s.trackColors.get(lane.trackId) ?? '#333'
+    ctx.fillRect(0, top, active ? 6 : 3, lane.height)
+    ctx.fillStyle = '#6b7385'
+    for (let p = lane.low; p <= lane.high; p++) {
+      if (p % 12 !== 0) continue
+      ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + v.rowHeight - 1)
+    }
+    ctx.fillStyle = '#1d2330'
+    ctx.font = `${active ? 'bold ' : ''}11px system-ui, sans-serif`
+    ctx.save()
+    ctx.translate(20, top + lane.height / 2)
+    ctx.rotate(-Math.PI / 2)
+    ctx.textAlign = 'center'
+    ctx.fillText(s.tracks[i].name.slice(0, 14), 0, 0)
+    ctx.restore()
+    ctx.font = '10px system-ui, sans-serif'
+  })
+  ctx.fillStyle = '#eef0f5'
+  ctx.fillRect(0, 0, GUTTER, RULER)
+}

@@ -1,0 +1,89 @@
+// Authors from the server's authorship ledger (GET /api/projects/{id}/attribution/report): who
+// created each note and who changed it last, people and the AI told apart. Each query replays the
+// project's log on the server and the report lists every note, so it is read only when someone asks
+// about a note and the copy is out of date (after edits), at most every few seconds; meanwhile, or on
+// a server without the ledger, the session's own guess answers.
+import type { ProjectModel } from '../model/project'
+import type { AuthorLookup } from '../pianoroll/describe'
+
+interface Author { name: string; source: 'human' | 'ai'; time?: string; known?: boolean }
+interface NoteAuthors { noteId: string; createdBy: Author; fields?: Record<string, Author> }
+
+const MIN_INTERVAL_MS = 3000
+
+export class LedgerAuthors implements AuthorLookup {
+  private byNote = new Map<string, string>()
+  private stale = true
+  private inFlight = false
+  private scheduled = false
+  private lastRead = 0
+  private disabled = true // until start()
+  /** Called when a fresh report arrived, so that what is shown can be described again. */
+  onRefresh: () => void = () => {}
+
+  constructor(private readonly projectId: string, private readonly token: string, model: ProjectModel,
+    private readonly fallback: AuthorLookup) {
+    model.onChange(() => { this.stale = true })
+  }
+
+  /**
+   * Allows reading the report. The studio calls this once the document has synced: answering
+   * replays the whole log on the server, which should not compete with the first sync.
+   */
+  start(): void {
+    if (this.lastRead > 0 || !this.disabled) return
+    this.disabled = false
+    void this.refresh()
+  }
+
+  authorOf(noteId: string): string | undefined {
+    if (this.stale && !this.disabled && !this.inFlight && !this.scheduled) {
+      // Ask once: read now, or when the minimum interval since the last read has passed.
+      this.scheduled = true
+      setTimeout(() => {
+        this.scheduled = false
+        if (this.stale && !this.inFlight && !this.disabled) void this.refresh()
+      }, Math.max(0, this.lastRead + MIN_INTERVAL_MS - Date.now()))
+    }
+    return this.byNote.get(noteId) ?? this.fallback.authorOf(noteId)
+  }
+
+  private async refresh(): Promise<void> {
+    this.inFlight = true
+    this.stale = false
+    this.lastRead = Date.now()
+    try {
+      const res = await fetch(`/api/projects/${encodeURIComponent(this.projectId)}/attribution/report`,
+        { headers: { authorization: `Bearer ${this.token}` } })
+      if (res.status === 404) {
+        this.disabled = true // a server without the ledger: the session's guess stays
+        return
+      }
+      if (!res.ok) return
+      const report = await res.json() as { notes?: NoteAuthors[] }
+      const next = new Map<string, string>()
+      for (const n of report.notes ?? []) if (n.createdBy?.known !== false) next.set(n.noteId, describeAuthors(n))
+      this.byNote = next
+      this.onRefresh()
+    } catch {
+      this.stale = true // offline: try again when asked
+    } finally {
+      this.inFlight = false
+    }
+  }
+
+  dispose(): void {
+    this.disabled = true
+  }
+}
+
+/** "Alice", "AI (chorale-1), an AI suggestion" or "Alice, changed by Bob": the creator and the last other hand. */
+export function describeAuthors(n: NoteAuthors): string {
+  const name = (a: Author) => (a.source === 'ai' ? `${a.name}, an AI suggestion` : a.name)
+  let last: Author | undefined
+  for (const f of Object.values(n.fields ?? {})) {
+    if (f.known === false || f.name === n.createdBy.name) continue
+    if (!last || (f.time ?? '') > (last.time ?? '')) last = f
+  }
+  return last ? `${name(n.createdBy)}, changed by ${name(last)}` : name(n.createdBy)
+}

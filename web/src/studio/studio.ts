@@ -1,0 +1,171 @@
+// The studio for one project: the shared document, its connection and presence, the piano roll and
+// the controls around it. Side panels (the AI assistant, the attribution view) mount into the
+// aside#side-panels element; they get the same model, roll and presence through StudioContext.
+import * as Y from 'yjs'
+import { api, ApiError, type ProjectRecord } from '../api'
+import { LOCAL, ProjectModel } from '../model/project'
+import { PianoRoll } from '../pianoroll/editor'
+import { KEY_HELP } from '../pianoroll/keys'
+import { userColor } from '../pianoroll/colors'
+import { SessionAuthors } from '../presence/authors'
+import { LedgerAuthors } from '../presence/ledger-authors'
+import { Presence } from '../presence/presence'
+import type { Session } from '../session'
+import { Connection, describeStatus } from '../sync/connection'
+import { Transport } from '../transport/transport'
+import { ticksPerBeat } from '../music/timing'
+import { announce, h, prefersReducedMotion } from '../ui/dom'
+import { buildControls } from './controls'
+import { buildPeople } from './people'
+import { buildTrackList } from './tracklist'
+
+export interface StudioContext {
+  project: ProjectRecord
+  session: Session
+  doc: Y.Doc
+  model: ProjectModel
+  roll: PianoRoll
+  presence: Presence
+  connection: Connection
+  transport: Transport
+  sidePanels: HTMLElement
+}
+
+const PLAYHEAD_SHARE_MS = 200
+
+export async function studioPage(root: HTMLElement, session: Session, projectId: string): Promise<() => void> {
+  let project: ProjectRecord
+  try {
+    project = await api.project(session.token, projectId)
+  } catch (err) {
+    root.replaceChildren(h('main', { id: 'main', class: 'page' },
+      h('p', { class: 'error', role: 'alert' }, err instanceof ApiError ? err.message : String(err)),
+      h('a', { href: '#/' }, 'Back to your projects')))
+    return () => {}
+  }
+  const readOnly = project.role === 'viewer'
+  const doc = new Y.Doc()
+  const model = new ProjectModel(doc)
+  const connection = new Connection(doc, projectId, session.token)
+  const presence = new Presence(connection.provider.awareness, session.user, project.role)
+  const undo = new Y.UndoManager([model.meta, model.tracks], { trackedOrigins: new Set([LOCAL]) })
+  const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
+  const inspector = h('p', { class: 'inspector', id: 'inspector', 'data-testid': 'inspector' })
+  let togglePlay = () => {}
+  const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
+  const roll = new PianoRoll({
+    model, undo, live, readOnly, authors,
+    onSelection: (ids) => presence.setSelection(ids),
+    onPlayStop: () => togglePlay(),
+    onInspect: (text) => { inspector.textContent = text },
+  })
+  const transport = new Transport(() => {
+    const { snap, time } = roll.layout()
+    return { tracks: snap.tracks, time }
+  })
+  const doUndo = () => roll.exec({ kind: 'undo' })
+  const doRedo = () => roll.exec({ kind: 'redo' })
+  const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo)
+  const tracks = buildTrackList(model, roll)
+  const people = buildPeople(presence, { name: session.user.name, color: userColor(session.user.id) })
+  const status = h('span', { class: 'conn', role: 'status', 'data-testid': 'connection' })
+  const title = h('h1', {}, project.title)
+  const sidePanels = h('aside', { id: 'side-panels', class: 'side-panels', 'aria-label': 'Assistant and attribution' })
+
+  const reduced = prefersReducedMotion()
+  let frame = 0
+  let lastShared = 0
+  const follow = () => {
+    const pos = transport.position()
+    if (pos === undefined) return
+    // With reduced motion the playhead steps from beat to beat instead of gliding.
+    const beat = ticksPerBeat(roll.layout().time)
+    roll.playhead = reduced ? Math.floor(pos / beat) * beat : pos
+    roll.scrollIntoView(roll.playhead)
+    roll.invalidate()
+    const now = performance.now()
+    if (now - lastShared > PLAYHEAD_SHARE_MS) {
+      presence.setPlayhead(pos)
+      lastShared = now
+    }
+    frame = requestAnimationFrame(follow)
+  }
+  togglePlay = () => {
+    if (transport.playing) {
+      transport.stop()
+      cancelAnimationFrame(frame)
+      roll.playhead = undefined
+      presence.setPlayhead(undefined)
+      announce(live, 'Stopped')
+    } else {
+      transport.play(roll.loop && transport.loop ? roll.loop.start : roll.caret.tick)
+      frame = requestAnimationFrame(follow)
+      announce(live, 'Playing')
+    }
+    controls.sync()
+    roll.invalidate()
+  }
+
+  let pending = 0
+  model.onChange(() => {
+    if (pending) return
+    pending = requestAnimationFrame(() => {
+      pending = 0
+      controls.sync()
+      tracks.sync()
+      transport.refresh()
+      title.textContent = model.read().meta.title || project.title
+    })
+  })
+  presence.onChange(() => {
+    roll.others = presence.others()
+    roll.invalidate()
+  })
+  connection.onStatus((s) => {
+    status.textContent = describeStatus(s)
+    status.dataset.state = s.state
+    status.dataset.synced = String(s.synced && !s.unsent)
+    if (s.synced) authors.start()
+    if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
+  })
+
+  const help = h('dialog', { id: 'keys-help', 'aria-labelledby': 'keys-title' },
+    h('h2', { id: 'keys-title' }, 'Keyboard'),
+    h('table', {}, h('tbody', {}, ...KEY_HELP.map(([k, what]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, what))))),
+    h('form', { method: 'dialog' }, h('button', { type: 'submit' }, 'Close')))
+  const keysButton = h('button', { type: 'button', id: 'keys-button', 'aria-haspopup': 'dialog', onclick: () => help.showModal() }, 'Keyboard help')
+  help.addEventListener('close', () => roll.el.focus())
+
+  root.replaceChildren(h('div', { class: 'studio' + (readOnly ? ' read-only' : '') },
+    h('header', { class: 'studio-head' },
+      h('a', { href: '#/', class: 'back' }, '← Projects'), title,
+      readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
+      status, people.el,
+      h('nav', { class: 'links', 'aria-label': 'Project' },
+        h('a', { href: api.midiUrl(session.token, projectId), download: `${project.title}.mid`, id: 'export-midi' }, 'Export MIDI'),
+        h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
+    controls.el,
+    h('div', { class: 'studio-main' }, tracks.el,
+      h('main', { id: 'main', class: 'roll-wrap' }, roll.el, inspector,
+        h('p', { id: 'roll-help-summary', class: 'sr-only' },
+          readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
+            : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
+              + 'Shift with left and right changes their length, Delete removes them, Space plays.')),
+      sidePanels),
+    live, help))
+  authors.onRefresh = () => roll.inspect()
+  roll.inspect()
+  roll.invalidate()
+
+  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels }
+  ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
+  return () => {
+    transport.stop()
+    cancelAnimationFrame(frame)
+    authors.dispose()
+    undo.destroy()
+    connection.destroy()
+    doc.destroy()
+    delete (window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio
+  }
+}
