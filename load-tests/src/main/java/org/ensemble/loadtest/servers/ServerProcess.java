@@ -16,7 +16,8 @@ import org.ensemble.loadtest.client.ClientSpec;
  */
 public final class ServerProcess implements AutoCloseable {
   static final long STOP_TIMEOUT_S = 15;
-  static final long START_TIMEOUT_MS = 60_000;
+  /** Long enough for ./ensemble start to build what is stale (the web studio) on its first run. */
+  static final long START_TIMEOUT_MS = 240_000;
 
   private final Process process;
   private final int port;
