@@ -116,6 +116,6 @@ final class AttributionRoutes {
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(body.encode());
+    JsonExchange.json(ctx, 200, body);
   }
 }

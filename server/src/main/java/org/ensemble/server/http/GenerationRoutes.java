@@ -1,5 +1,8 @@
 package org.ensemble.server.http;
 
+import static org.ensemble.server.http.JsonExchange.body;
+import static org.ensemble.server.http.JsonExchange.json;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -153,20 +156,4 @@ public final class GenerationRoutes {
     return ctx.get(ApiRouter.USER);
   }
 
-  private static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
-      return new JsonObject();
-    }
-    try {
-      JsonObject o = ctx.body().asJsonObject();
-      return o == null ? new JsonObject() : o;
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("the body must be a JSON object");
-    }
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body.encode());
-  }
 }
