@@ -1,40 +1,20 @@
 package org.ensemble.server.store.redis;
 
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.ensemble.server.store.DocumentStore;
 import org.ensemble.server.store.DocumentStoreContract;
-import org.ensemble.server.testing.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.ensemble.server.testing.SharedRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link DocumentStoreContract} against a real redis-server; each test has a key prefix of its own. */
 class RedisDocumentStoreIT extends DocumentStoreContract {
-  private static RedisServer redis;
-  private String keyPrefix;
-
-  @BeforeAll
-  static void startRedis() throws Exception {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() throws Exception {
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  @BeforeEach
-  void chooseKeyPrefix() {
-    keyPrefix = "test-" + UUID.randomUUID() + ":";
-  }
+  @RegisterExtension
+  static final SharedRedis redis = new SharedRedis();
 
   @Override
   protected DocumentStore open(long compactionThreshold) {
     return RedisDocumentStore.connect(RedisStoreConfig.defaults(redis.uri())
-        .withKeyPrefix(keyPrefix)
+        .withKeyPrefix(redis.keyPrefix())
         .withCompactionThreshold(compactionThreshold)
         .withMaxRecordBytes(MAX_RECORD_BYTES));
   }
