@@ -1,9 +1,7 @@
 package org.ensemble.server.attribution;
 
-import java.util.concurrent.atomic.AtomicLong;
-import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
-import org.ensemble.server.sync.RoomConnection;
+import org.ensemble.server.sync.ServerParticipant;
 
 /**
  * The AI as a room participant, for one edit: writing a suggestion, or moving it into the tracks
@@ -11,10 +9,7 @@ import org.ensemble.server.sync.RoomConnection;
  * with source {@code ai}, the model, the parameters, the requester and the deciding user. Edits go
  * through {@code Rooms.edit} with a client id from the AI's reserved range, like {@link AiEdits} does.
  */
-public final class AiConnection implements RoomConnection {
-  private static final AtomicLong IDS = new AtomicLong();
-
-  private final String id = "ai-" + IDS.incrementAndGet();
+public final class AiConnection extends ServerParticipant {
   private final AiProvenance provenance;
   private final AiAction action;
   private final UserIdentity decidedBy;
@@ -23,6 +18,7 @@ public final class AiConnection implements RoomConnection {
    * @param decidedBy the user who accepted or rejected; null for {@link AiAction#SUGGEST}
    */
   public AiConnection(AiProvenance provenance, AiAction action, UserIdentity decidedBy) {
+    super("ai");
     if (action != AiAction.SUGGEST && decidedBy == null) {
       throw new IllegalArgumentException(action.wireName() + " needs the user who decided");
     }
@@ -44,32 +40,12 @@ public final class AiConnection implements RoomConnection {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
   public UserIdentity user() {
     return new UserIdentity(Attributes.AI_ACTOR, "AI (" + provenance.model() + ")");
   }
 
   @Override
-  public Role role() {
-    return Role.EDITOR;
-  }
-
-  @Override
-  public void send(byte[] message) {
-    // the AI reads nothing back
-  }
-
-  @Override
-  public void close(short code, String reason) {
-    // nothing to close
-  }
-
-  @Override
   public String toString() {
-    return id + "(" + action.wireName() + " " + provenance.suggestionId() + ")";
+    return id() + "(" + action.wireName() + " " + provenance.suggestionId() + ")";
   }
 }

@@ -5,7 +5,7 @@ import org.ensemble.server.auth.UserIdentity;
 
 /**
  * One participant of a room: a client's WebSocket, or the server itself editing the document
- * ({@link DirectConnection}). The room knows nothing about transports beyond this.
+ * ({@link ServerParticipant}). The room knows nothing about transports beyond this.
  */
 public interface RoomConnection {
   /** Unique for the lifetime of the server process. */
