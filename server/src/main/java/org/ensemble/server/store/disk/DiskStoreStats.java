@@ -7,7 +7,7 @@ package org.ensemble.server.store.disk;
  * @param appends appends acknowledged (written and fsynced)
  * @param batches group commits: batches of appends fsynced together
  * @param fsyncs journal fsyncs done for those batches (one per batch)
- * @param directorySyncs directory fsyncs (new log files, compactions, deletes)
+ * @param directorySyncs directory fsyncs of the documents (compactions, deletes); new logs are covered by the journal
  * @param compactions compactions completed (a new snapshot installed and the log replaced)
  * @param tailsCut logs whose torn or damaged tail was cut when the document was opened
  * @param bytesCut the bytes those cuts dropped

@@ -168,12 +168,12 @@ final class DocumentFiles {
   }
 
   /**
-   * The channel appends write through, opening (or creating) the log if needed; {@code created[0]}
-   * is set when the file is new, because then the directory needs an fsync too.
+   * The channel appends write through, opening (or creating) the log if needed. A new log's name
+   * needs no directory fsync here: the journal can recreate it until it rolls over, which syncs the
+   * directory first.
    */
-  FileChannel appendChannel(boolean[] created) throws IOException {
+  FileChannel appendChannel() throws IOException {
     if (appendChannel == null) {
-      created[0] = !Files.exists(log);
       appendChannel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
     }

@@ -234,7 +234,7 @@ final class GroupCommitWriter implements Runnable {
   private Written write(String docId, List<WriterOp.Append> appends) {
     try {
       DocumentFiles files = table.obtain(docId);
-      FileChannel channel = files.appendChannel(new boolean[1]);
+      FileChannel channel = files.appendChannel();
       List<byte[]> payloads = new ArrayList<>(appends.size());
       appends.forEach(append -> payloads.add(append.update()));
       ByteBuffer records = RecordFormat.encode(payloads);

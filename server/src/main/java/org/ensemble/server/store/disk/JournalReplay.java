@@ -76,7 +76,7 @@ final class JournalReplay {
         }
       }
       if (!missing.isEmpty()) {
-        FileChannel channel = files.appendChannel(new boolean[1]);
+        FileChannel channel = files.appendChannel();
         DurableFiles.writeFully(channel, RecordFormat.encode(missing), end);
         channel.force(false);
       }
