@@ -111,6 +111,8 @@ export async function openStudio(page, url, projectId) {
 
 /** The note count the track list shows for a track (by its visible name). */
 export async function noteCount(page, trackName) {
+  // The track list redraws on the next animation frame after an edit: let two frames pass first.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
   const text = await page.locator('.track label', { hasText: trackName }).first().innerText()
   return Number(/(\d+) notes/.exec(text)?.[1] ?? NaN)
 }
