@@ -40,20 +40,21 @@ public final class StoreBenchmark {
   /** Writers append to documents round robin, each with {@code window} appends in flight. */
   record Scenario(String name, int documents, int writers, int window) {}
 
-  /** The disk store's defaults, then with a batch delay. */
-  record DiskVariant(Duration maxBatchDelay) {
+  /** The disk store's defaults, then one fsync at a time, then with a batch delay. */
+  record DiskVariant(Duration maxBatchDelay, int syncsInFlight) {
     DiskStoreConfig config(Path directory) {
-      return DiskStoreConfig.defaults(directory).withMaxBatchDelay(maxBatchDelay);
+      return DiskStoreConfig.defaults(directory).withMaxBatchDelay(maxBatchDelay).withSyncsInFlight(syncsInFlight);
     }
 
     String label() {
-      return String.format(Locale.ROOT, "disk delay=%dms", maxBatchDelay.toMillis());
+      return String.format(Locale.ROOT, "disk delay=%dms syncs=%d", maxBatchDelay.toMillis(), syncsInFlight);
     }
   }
 
   private static final List<DiskVariant> DISK_VARIANTS = List.of(
-      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY),
-      new DiskVariant(Duration.ofMillis(2)));
+      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY, DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT),
+      new DiskVariant(DiskStoreConfig.DEFAULT_MAX_BATCH_DELAY, 1),
+      new DiskVariant(Duration.ofMillis(2), DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT));
 
   private static final List<Scenario> SCENARIOS = List.of(
       new Scenario("1 doc, 1 writer, 1 in flight (sequential)", 1, 1, 1),

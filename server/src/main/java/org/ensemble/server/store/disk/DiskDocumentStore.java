@@ -31,7 +31,8 @@ import org.ensemble.server.store.StoreThreads;
  * thread, and complete once durable. Group commit: the appends that queue up while the writer is busy
  * (and, with a {@code maxBatchDelay}, those that arrive within it) form one batch, across documents:
  * one write per document touched, and one write and one fsync of the shared {@link Journal}, which
- * vouches for the logs until they are fsynced when it rolls over (or the store closes).
+ * vouches for the logs until they are fsynced when it rolls over (or the store closes). The fsyncs of
+ * successive batches may run side by side ({@link SyncPipeline}).
  *
  * <p><b>Compaction</b> (see {@link Compactions}) starts when a log passes
  * {@code compactionThreshold}, or on {@link #compact}; it is crash-safe at every step.
@@ -44,7 +45,8 @@ import org.ensemble.server.store.StoreThreads;
  * log is treated the same way, as the start of the tail, and the log says so. A damaged snapshot is
  * not cut (it was fsynced before it was renamed into place): loading that document fails instead.
  *
- * <p>Completion: appends complete on the writer thread (callers hop to their own context), the other
+ * <p>Completion: appends complete on the thread of the fsync that made them durable (callers hop to
+ * their own context), the other
  * operations on the store's completion thread, loads on a reader thread. {@link #close} drains
  * queued appends first.
  */
@@ -91,7 +93,7 @@ public final class DiskDocumentStore implements DocumentStore {
       Files.createDirectories(config.directory().resolve(Journal.DIRECTORY));
       DurableFiles.removeLeftovers(config.directory().resolve(Journal.DIRECTORY), DocumentFiles.TEMP_SUFFIX);
       replayed = JournalReplay.run(config, new StoreCounters());
-      journal = Journal.open(config.directory(), config.journalSegmentBytes());
+      journal = Journal.open(config.directory(), config.journalSegmentBytes(), config.syncsInFlight());
     } catch (IOException | UncheckedIOException e) {
       throw new StoreException("cannot open the document store in " + config.directory() + ": " + e, e);
     }

@@ -11,13 +11,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.ensemble.server.store.StoreException;
 
 /**
  * The writer thread: the only thread that changes document files. It takes {@link WriterOp}s from one
  * queue in order. Appends are gathered into a batch for up to {@code maxBatchDelay} after the first
  * (or until {@code maxBatchBytes}); the batch is then written, one write per document, and
- * journaled with one fsync ({@link Journal}) before the batch's appends complete. Any other operation that changes files first commits the pending batch, so
- * per-document order holds across all operations.
+ * journaled ({@link Journal}); the journal's fsync runs in the background, beside those of the
+ * batches before and after ({@link SyncPipeline}), and the batch's appends complete when it is durable.
+ * Any other operation that changes files first commits the pending batch, so per-document order holds
+ * across all operations.
  */
 final class GroupCommitWriter implements Runnable {
   private static final System.Logger LOG = System.getLogger(DiskDocumentStore.class.getName());
@@ -84,7 +87,7 @@ final class GroupCommitWriter implements Runnable {
   }
 
   /** Carries out one operation; false when it was {@link WriterOp.Close}. */
-  private boolean handle(WriterOp op) {
+  private boolean handle(WriterOp op) throws InterruptedException {
     try {
       return dispatch(op);
     } catch (RuntimeException e) {
@@ -95,7 +98,7 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  private boolean dispatch(WriterOp op) {
+  private boolean dispatch(WriterOp op) throws InterruptedException {
     if (op instanceof WriterOp.Append append) {
       batch.computeIfAbsent(append.docId(), id -> new ArrayList<>()).add(append);
       batchBytes += append.update().length;
@@ -178,11 +181,18 @@ final class GroupCommitWriter implements Runnable {
   }
 
   /**
-   * Writes the batch, one write per document, journals it with one fsync and completes the appends.
-   * The documents' logs are not fsynced here: the journal vouches for them until it rolls over.
+   * Writes the batch, one write per document, journals it and hands the journal's fsync to the
+   * background, which completes the appends once durable. The documents' logs are not fsynced here:
+   * the journal vouches for them until it rolls over. Blocks while the most fsyncs allowed run.
    */
-  private void commit() {
+  private void commit() throws InterruptedException {
     if (batch.isEmpty()) {
+      return;
+    }
+    IOException broken = journal.failure();
+    if (broken != null) {
+      failBatch(new StoreException("the store refuses writes since an fsync failed (" + broken
+          + "); restart the server: what was acknowledged is replayed from the journal", broken));
       return;
     }
     List<Written> written = new ArrayList<>(batch.size());
@@ -194,20 +204,31 @@ final class GroupCommitWriter implements Runnable {
     }
     batch.clear();
     batchBytes = 0;
-    if (!written.isEmpty() && !journal(written)) {
+    if (written.isEmpty() || !journal(written)) {
       return;
     }
     counters.batches.incrementAndGet();
     for (Written document : written) {
+      // The next batch appends after this one, and loads and compactions may read it: unacknowledged
+      // records read that way are at worst stored although their append failed, never lost once acknowledged.
       document.files().logSize = document.end();
-      counters.appends.addAndGet(document.appends().size());
-      Outcomes.acknowledge(futures(document.appends()));
       compactions.startIfDue(document.files());
     }
+    journal.syncThen(() -> acknowledge(written), error -> written.forEach(document -> outcomes.failAll(
+        futures(document.appends()), "appending to document '" + document.files().docId + "'", error)));
     table.evictIdle();
   }
 
-  /** Journals what the batch wrote and fsyncs the journal; on failure fails the whole batch. */
+  /** On the fsync's thread, once the batch is durable. */
+  private void acknowledge(List<Written> written) {
+    counters.fsyncs.incrementAndGet();
+    for (Written document : written) {
+      counters.appends.addAndGet(document.appends().size());
+      Outcomes.acknowledge(futures(document.appends()));
+    }
+  }
+
+  /** Writes what the batch wrote into the journal (not yet durable); on failure fails the whole batch. */
   private boolean journal(List<Written> written) {
     List<JournalEntry> entries = new ArrayList<>();
     List<DocumentFiles> touched = new ArrayList<>(written.size());
@@ -222,8 +243,6 @@ final class GroupCommitWriter implements Runnable {
     }
     try {
       journal.write(entries, touched);
-      journal.sync();
-      counters.fsyncs.incrementAndGet();
       return true;
     } catch (IOException | RuntimeException e) {
       written.forEach(document -> abandon(document, e));

@@ -1,6 +1,7 @@
 package org.ensemble.server.store.disk;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.ensemble.server.store.StoreThreads;
 
@@ -31,7 +33,8 @@ import org.ensemble.server.store.StoreThreads;
  * {@link JournalEntry}s. When the active one is full, the next (prepared in the background) takes
  * over; in the background the logs written under the old one are fsynced, then it is deleted. A clean close does the
  * same and leaves no segment. After a crash, {@link JournalReplay} rewrites into the logs whatever the
- * journal has and they lost. Confined to the writer thread, except the background preparation.
+ * journal has and they lost. Confined to the writer thread, except the background preparation and the
+ * fsyncs ({@link SyncPipeline}).
  */
 final class Journal {
   private static final System.Logger LOG = System.getLogger(DiskDocumentStore.class.getName());
@@ -42,6 +45,7 @@ final class Journal {
   private final Path directory;
   private final long segmentBytes;
   private final ExecutorService preparer;
+  private final SyncPipeline syncs;
   /** Logs written since the active segment began: fsynced before an older segment is dropped. */
   private final Set<DocumentFiles> written = new LinkedHashSet<>();
   private long nextSequence;
@@ -52,21 +56,23 @@ final class Journal {
   /** Set when a retired segment could not be dropped safely: then nothing is deleted any more. */
   private volatile boolean keep;
 
-  private Journal(Path directory, long segmentBytes, long firstSequence) {
+  private Journal(Path directory, long segmentBytes, long firstSequence, int syncsInFlight) {
     this.directory = directory;
     this.segmentBytes = segmentBytes;
     this.nextSequence = firstSequence;
     this.preparer = Executors.newSingleThreadExecutor(StoreThreads.named("ensemble-disk-journal"));
+    this.syncs = new SyncPipeline(syncsInFlight);
   }
 
   /**
    * Opens a fresh journal in {@code storeDirectory} (after {@link JournalReplay} emptied it); its
-   * first segment is prepared in the background, the next one once that is half full.
+   * first segment is prepared in the background, the next one once that is half full. Up to
+   * {@code syncsInFlight} batches are fsynced at once ({@link SyncPipeline}).
    */
-  static Journal open(Path storeDirectory, long segmentBytes) throws IOException {
+  static Journal open(Path storeDirectory, long segmentBytes, int syncsInFlight) throws IOException {
     Path directory = storeDirectory.resolve(DIRECTORY);
     Files.createDirectories(directory);
-    Journal journal = new Journal(directory, segmentBytes, nextSequence(directory));
+    Journal journal = new Journal(directory, segmentBytes, nextSequence(directory), syncsInFlight);
     journal.spare = journal.prepareNext();
     return journal;
   }
@@ -106,9 +112,24 @@ final class Journal {
     }
   }
 
-  /** Makes everything written so far durable: the one fsync of a group commit. */
+  /** Makes everything written so far durable, on this thread. */
   void sync() throws IOException {
     active.force(false);
+  }
+
+  /**
+   * Makes everything written so far durable in the background, the one fsync of a group commit,
+   * then calls {@code durable} (or {@code failed}), in the order of the calls. Blocks while the
+   * most fsyncs allowed are running.
+   */
+  void syncThen(Runnable durable, Consumer<IOException> failed) throws InterruptedException {
+    FileChannel segment = active;
+    syncs.submit(() -> segment.force(false), durable, failed);
+  }
+
+  /** Why the journal refuses batches: its first failed fsync; null while none failed. */
+  IOException failure() {
+    return syncs.failure();
   }
 
   /** Journals and syncs a reset of {@code docId}: what came before it is no longer needed. */
@@ -132,6 +153,7 @@ final class Journal {
     }
     FileChannel opened = FileChannel.open(next, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (active != null) {
+      awaitSyncs(); // closing the segment under a running fsync would fail its batch
       active.close();
       Path old = activePath;
       List<FileChannel> logs = new ArrayList<>(written.size());
@@ -166,6 +188,15 @@ final class Journal {
       keep = true;
       LOG.log(System.Logger.Level.ERROR, "fsyncing the logs that journal segment " + segment
           + " covers failed; the journal is kept until the next start replays it", e);
+    }
+  }
+
+  private void awaitSyncs() throws InterruptedIOException {
+    try {
+      syncs.drain();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the journal's fsyncs ran");
     }
   }
 
@@ -205,6 +236,7 @@ final class Journal {
   void close() throws IOException {
     preparer.shutdown();
     try {
+      syncs.close();
       preparer.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -215,7 +247,7 @@ final class Journal {
       active = null;
     }
     boolean synced = written.stream().noneMatch(files -> files.dirty);
-    if (keep || !synced) {
+    if (keep || !synced || syncs.failure() != null) {
       LOG.log(System.Logger.Level.WARNING, "the journal is kept: some logs may not be on disk yet");
       return;
     }
