@@ -1,7 +1,8 @@
 package org.ensemble.server.sync;
 
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
@@ -62,7 +63,10 @@ final class WebSocketConnection implements RoomConnection {
     }
     metrics.sent(message.length);
     queuedBytes.addAndGet(message.length);
-    socket.writeBinaryMessage(Buffer.buffer(message)).onComplete(done -> queuedBytes.addAndGet(-message.length));
+    // Wrapped, not copied (Buffer.buffer(byte[]) copies): a broadcast hands the same bytes to every
+    // connection of the room, and nothing writes to them after.
+    socket.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(message)))
+        .onComplete(done -> queuedBytes.addAndGet(-message.length));
   }
 
   @Override
