@@ -36,6 +36,29 @@ async function notePoint(page, trackIndex, noteId) {
   }, [trackIndex, noteId])
 }
 
+/** The spread of brightness inside a note's rectangle on the canvas (0 for a flat fill; a hatch shows stripes). */
+async function noteBrightnessSpread(page, noteId) {
+  return page.evaluate((id) => {
+    const roll = window.ensembleStudio.roll
+    const { lanes, snap } = roll.layout()
+    const i = snap.tracks.findIndex((t) => t.notes.some((n) => n.id === id))
+    const n = snap.tracks[i].notes.find((x) => x.id === id)
+    const lane = lanes[i]
+    const dpr = window.devicePixelRatio || 1
+    const x = 64 + n.start * roll.pxPerTick - roll.el.scrollLeft
+    const y = lane.top + (lane.high - n.pitch) * roll.rowHeight - roll.el.scrollTop + 1
+    const w = Math.max(2, n.duration * roll.pxPerTick - 1)
+    const data = roll.canvas.getContext('2d').getImageData(Math.round((x + 1) * dpr), Math.round((y + 1) * dpr),
+      Math.floor((w - 2) * dpr), Math.floor((roll.rowHeight - 4) * dpr)).data
+    let lo = 255, hi = 0
+    for (let k = 0; k < data.length; k += 4) {
+      const b = (data[k] + data[k + 1] + data[k + 2]) / 3
+      lo = Math.min(lo, b); hi = Math.max(hi, b)
+    }
+    return hi - lo
+  }, noteId)
+}
+
 test('the attribution view marks the AI\'s accepted notes and shows the shares the ledger counts', async () => {
   const page = await alice.context.newPage()
   const token = await signIn(page, server.url, 'Alice')
@@ -66,10 +89,18 @@ test('the attribution view marks the AI\'s accepted notes and shows the shares t
   assert.ok(accepted.accepted.length > 0, 'the suggestion had notes')
   const model = await api(server.url, token, 'GET', '/api/generation/model')
 
+  // Coloured by track, an accepted note is one flat colour on the canvas.
+  const firstAi = accepted.accepted[0]
+  await page.waitForFunction((id) => window.ensembleStudio.model.read().notes.has(id), firstAi)
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+  assert.ok(await noteBrightnessSpread(page, firstAi) < 8, 'a flat fill in track colours')
+
   // Colour by author through the labelled switch, with the keyboard.
   await page.getByRole('radio', { name: 'Author' }).focus()
   await page.keyboard.press('Space')
   assert.equal(await page.evaluate(() => window.ensembleAttribution.view.mode), 'author')
+  // Drawn hatched now: light stripes over the fill.
+  await until(async () => await noteBrightnessSpread(page, firstAi) > 30, 'the AI note is drawn hatched', 5_000)
 
   // (b) Once the ledger's report has arrived, every accepted note is drawn hatched with the AI label,
   // and Alice's own note in her colour without them.
@@ -103,6 +134,10 @@ test('the attribution view marks the AI\'s accepted notes and shows the shares t
   const barLabel = await panel.getByRole('img').getAttribute('aria-label')
   assert.match(barLabel, new RegExp(`Alice ${Math.round(alice_.share * 100)}%`))
   assert.match(barLabel, new RegExp(`AI \\(.*\\) ${aiPercent}%`))
+
+  // Zoomed in, the AI's notes are wide enough for their "AI" label.
+  await page.getByRole('button', { name: 'Zoom in' }).click()
+  await page.getByRole('button', { name: 'Zoom in' }).click()
 
   // (c) Hovering an accepted note shows the card naming the AI, the model version and the acceptor.
   const aiNote = accepted.accepted[0]

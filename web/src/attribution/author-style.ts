@@ -73,16 +73,19 @@ function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | null {
 }
 
 function decorateAi(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, notch: boolean): void {
+  // The label sits on the plain fill at the note's start (legible); the hatch covers the rest.
+  const labelled = w >= LABEL_MIN_WIDTH
+  const labelW = labelled ? Math.min(w, LABEL_MIN_WIDTH - 2) : 0
   const p = hatch(ctx)
   if (p) {
     ctx.fillStyle = p
-    ctx.fillRect(x, y, w, h)
+    ctx.fillRect(x + labelW, y, w - labelW, h)
   }
-  if (w >= LABEL_MIN_WIDTH) {
+  if (labelled) {
     ctx.fillStyle = '#ffffff'
     ctx.font = `bold ${Math.max(7, Math.min(11, h + 1))}px system-ui, sans-serif`
     ctx.textBaseline = 'middle'
-    ctx.fillText('AI', x + 2, y + h / 2 + 0.5)
+    ctx.fillText('AI', x + 1.5, y + h / 2 + 0.5, labelW - 2)
     ctx.textBaseline = 'alphabetic'
   }
   if (notch) {
