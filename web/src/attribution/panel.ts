@@ -86,6 +86,6 @@ export function mountAttribution(ctx: StudioContext, authors: LedgerAuthors): At
     }
   })
   ctx.sidePanels.append(panel)
-  feed.start()
-  return { view, feed, dispose: () => { feed.dispose(); roll.noteStyle = undefined } }
+  const unwatch = ctx.connection.onStatus((s) => { if (s.synced) feed.start() })
+  return { view, feed, dispose: () => { unwatch(); feed.dispose(); roll.noteStyle = undefined } }
 }
