@@ -161,6 +161,10 @@ test('the attribution view marks the AI\'s accepted notes and shows the shares t
   // Keyboard users: selecting the AI note names the model and the acceptor in the inspector line.
   await page.evaluate((id) => window.ensembleStudio.roll.select([id]), aiNote)
   assert.match(await page.getByTestId('inspector').innerText(), /an AI suggestion \(version \w+, requested by alice, accepted by alice\)/)
+  // ... and the panel's "Selected note" gives the hover card's details, times included.
+  const details = await page.getByTestId('attribution-selection').innerText()
+  assert.match(details, new RegExp(`Written by the AI \\([^,]+, version ${model.version}\\), .*\\d`))
+  assert.match(details, /Accepted by alice/)
 
   // (d) The export links return the report (the same as the API's) and its text form.
   const jsonHref = await panel.getByTestId('export-attribution-json').getAttribute('href')

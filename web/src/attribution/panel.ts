@@ -8,6 +8,7 @@ import { announce, h } from '../ui/dom'
 import { formatTime } from './credit'
 import { describeShares, describeSuggestions, sharesOf, type Shares } from './shares'
 import { StatsFeed, type FeedState } from './stats-feed'
+import { buildSelectionDetails } from './selection-details'
 import { attachNoteTooltip } from './tooltip'
 import { AttributionView, type ColourMode } from './view'
 
@@ -49,6 +50,7 @@ export function mountAttribution(ctx: StudioContext, authors: LedgerAuthors): At
       h('li', {}, h('span', { class: 'author-swatch ai notch', style: '--c:#4b4f63', 'aria-hidden': 'true' }, 'AI'),
         'corner notch: changed by a person after the AI'),
       h('li', {}, swatch('#a3a8b3', false), 'grey: author not known yet')),
+    h('h3', {}, 'Selected note'), buildSelectionDetails(roll, view),
     h('h3', {}, 'Share of the notes'), bar,
     h('table', { class: 'shares', 'data-testid': 'attribution-table' },
       h('caption', { class: 'sr-only' }, 'Notes in the project by author'),

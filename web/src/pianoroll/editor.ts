@@ -141,6 +141,7 @@ export class PianoRoll {
   select(ids: Iterable<string>): void {
     this.selection = new Set(ids)
     this.opts.onSelection?.(this.selection)
+    this.el.dispatchEvent(new CustomEvent('noteselect')) // for side panels (the attribution view's details)
     this.inspect()
     this.invalidate()
   }
