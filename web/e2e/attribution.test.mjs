@@ -193,7 +193,8 @@ test('the attribution view marks the AI\'s accepted notes and shows the shares t
     const d = window.ensembleAttribution.view.decisions()[id]
     return d?.kind === 'ai-changed' && d.notch && d.pattern === 'hatch'
   }, aiNote, { timeout: 15_000 })
-  await page.mouse.move(p.x, p.y - 5 * (await page.evaluate(() => window.ensembleStudio.roll.rowHeight)))
+  const moved = await notePoint(page, track, aiNote) // where it is now (its lane may have grown)
+  await page.mouse.move(moved.x, moved.y)
   await page.waitForFunction(() => /Changed by Alice \(pitch\)/.test(document.querySelector('[data-testid=note-tip]')?.textContent ?? ''),
     null, { timeout: 5_000 })
 
