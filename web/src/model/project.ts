@@ -185,6 +185,12 @@ export class ProjectModel {
     return (this.refs.get(noteId)?.map as unknown as { _item?: { id: { client: number } } })?._item?.id.client
   }
 
+  /** A note's `origin` key (set on notes accepted from an AI suggestion, docs/generation.md), or undefined. */
+  originOf(noteId: string): unknown {
+    this.read()
+    return this.refs.get(noteId)?.map.get('origin')
+  }
+
   private trackMap(trackId: string): Y.Map<unknown> | undefined {
     for (const t of this.tracks.toArray()) if (t instanceof Y.Map && t.get('id') === trackId) return t as Y.Map<unknown>
     return undefined

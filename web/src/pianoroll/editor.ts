@@ -49,6 +49,8 @@ export class PianoRoll {
   playhead?: number
   loop?: { start: number; end: number }
   readOnly: boolean
+  /** Set by the attribution view to colour notes by author; undefined draws track colours. */
+  noteStyle?: Scene['noteStyle']
   private focused = false
   private frame = 0
   private cached?: { snap: Snapshot; layout: Layout; rowHeight: number }
@@ -125,7 +127,7 @@ export class PianoRoll {
       tracks: snap.tracks, lanes, time, flats, grid: this.grid(), selection: this.selection,
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
-      focused: this.focused, trackColors: colors,
+      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
     this.lastDrawMs = performance.now() - t0
@@ -139,6 +141,7 @@ export class PianoRoll {
   select(ids: Iterable<string>): void {
     this.selection = new Set(ids)
     this.opts.onSelection?.(this.selection)
+    this.el.dispatchEvent(new CustomEvent('noteselect')) // for side panels (the attribution view's details)
     this.inspect()
     this.invalidate()
   }

@@ -27,6 +27,14 @@ export interface Scene {
   loop?: { start: number; end: number }
   focused: boolean
   trackColors: Map<string, string>
+  noteStyle?: (note: Note, track: Track) => NoteLook | undefined
+}
+
+/** A note's own look (the attribution view's author colours and AI marks), instead of its track's colour. */
+export interface NoteLook {
+  fill: string
+  /** Draws marks over the filled note rectangle. */
+  decorate?: (ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) => void
 }
 
 export interface View { width: number; height: number; scrollX: number; scrollY: number; pxPerTick: number; rowHeight: number }
@@ -84,8 +92,10 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
       const ny = yOfPitch(lane, Math.max(lane.low, Math.min(lane.high, n.pitch)), rowHeight) - scrollY
       const w = Math.max(2, n.duration * pxPerTick - 1)
       const selected = s.selection.has(n.id)
-      ctx.fillStyle = color
+      const look = s.noteStyle?.(original, track)
+      ctx.fillStyle = look?.fill ?? color
       ctx.fillRect(nx, ny + 1, w, rowHeight - 2)
+      look?.decorate?.(ctx, nx, ny + 1, w, rowHeight - 2)
       if (selected) {
         ctx.strokeStyle = '#111'
         ctx.lineWidth = 2

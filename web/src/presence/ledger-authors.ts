@@ -6,17 +6,36 @@
 import type { ProjectModel } from '../model/project'
 import type { AuthorLookup } from '../pianoroll/describe'
 
-interface Author { name: string; source: 'human' | 'ai'; time?: string; known?: boolean }
-interface NoteAuthors { noteId: string; createdBy: Author; fields?: Record<string, Author> }
+/** One credit as the ledger reports it (server attribution/Credit.java); the AI's carry its provenance. */
+export interface Author {
+  name: string
+  source: 'human' | 'ai'
+  /** The user id, or "ai". */
+  actor?: string
+  time?: string
+  known?: boolean
+  model?: string
+  modelVersion?: string
+  requestedBy?: string
+  acceptedBy?: string
+  suggestion?: string
+}
+/** One note's entry in the report: its creator and, per field, who set the current value. */
+export interface NoteAuthors { noteId: string; createdBy: Author; fields?: Record<string, Author> }
 
 const MIN_INTERVAL_MS = 3000
+/** A slow answer (a big project: ~1 s and 3.7 MB for 5,000 notes) spaces the reads further: four answer-times. */
+const SLOW_FACTOR = 4
 
 export class LedgerAuthors implements AuthorLookup {
   private byNote = new Map<string, string>()
+  private records = new Map<string, NoteAuthors>()
+  private listeners = new Set<() => void>()
   private stale = true
   private inFlight = false
   private scheduled = false
   private lastRead = 0
+  private interval = MIN_INTERVAL_MS
   private disabled = true // until start()
   /** Called when a fresh report arrived, so that what is shown can be described again. */
   onRefresh: () => void = () => {}
@@ -37,15 +56,32 @@ export class LedgerAuthors implements AuthorLookup {
   }
 
   authorOf(noteId: string): string | undefined {
+    this.want()
+    return this.byNote.get(noteId) ?? this.fallback.authorOf(noteId)
+  }
+
+  /** The ledger's record of a note (undefined until a report that knows it has arrived). */
+  recordOf(noteId: string): NoteAuthors | undefined {
+    this.want()
+    return this.records.get(noteId)
+  }
+
+  /** Calls `listener` after each fresh report (besides onRefresh); returns the way to stop. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Asks for a fresh report if the copy is out of date. */
+  private want(): void {
     if (this.stale && !this.disabled && !this.inFlight && !this.scheduled) {
       // Ask once: read now, or when the minimum interval since the last read has passed.
       this.scheduled = true
       setTimeout(() => {
         this.scheduled = false
         if (this.stale && !this.inFlight && !this.disabled) void this.refresh()
-      }, Math.max(0, this.lastRead + MIN_INTERVAL_MS - Date.now()))
+      }, Math.max(0, this.lastRead + this.interval - Date.now()))
     }
-    return this.byNote.get(noteId) ?? this.fallback.authorOf(noteId)
   }
 
   private async refresh(): Promise<void> {
@@ -62,12 +98,20 @@ export class LedgerAuthors implements AuthorLookup {
       if (!res.ok) return
       const report = await res.json() as { notes?: NoteAuthors[] }
       const next = new Map<string, string>()
-      for (const n of report.notes ?? []) if (n.createdBy?.known !== false) next.set(n.noteId, describeAuthors(n))
+      const records = new Map<string, NoteAuthors>()
+      for (const n of report.notes ?? []) {
+        if (n.createdBy?.known === false) continue
+        next.set(n.noteId, describeAuthors(n))
+        records.set(n.noteId, n)
+      }
       this.byNote = next
+      this.records = records
       this.onRefresh()
+      for (const l of this.listeners) l()
     } catch {
       this.stale = true // offline: try again when asked
     } finally {
+      this.interval = Math.max(MIN_INTERVAL_MS, SLOW_FACTOR * (Date.now() - this.lastRead))
       this.inFlight = false
     }
   }
@@ -77,13 +121,23 @@ export class LedgerAuthors implements AuthorLookup {
   }
 }
 
-/** "Alice", "AI (chorale-1), an AI suggestion" or "Alice, changed by Bob": the creator and the last other hand. */
+/**
+ * "Alice", "AI (chorale-1), an AI suggestion (version 0c9b…, requested by alice, accepted by bob)" or
+ * "Alice, changed by Bob": the creator and the last other hand.
+ */
 export function describeAuthors(n: NoteAuthors): string {
-  const name = (a: Author) => (a.source === 'ai' ? `${a.name}, an AI suggestion` : a.name)
+  const name = (a: Author) => (a.source === 'ai' ? `${a.name}, an AI suggestion${aiDetails(a)}` : a.name)
   let last: Author | undefined
   for (const f of Object.values(n.fields ?? {})) {
     if (f.known === false || f.name === n.createdBy.name) continue
     if (!last || (f.time ?? '') > (last.time ?? '')) last = f
   }
   return last ? `${name(n.createdBy)}, changed by ${name(last)}` : name(n.createdBy)
+}
+
+/** " (version …, requested by …, accepted by …)" for an AI credit that carries them; "" otherwise. */
+function aiDetails(a: Author): string {
+  const parts = [a.modelVersion && `version ${a.modelVersion}`, a.requestedBy && `requested by ${a.requestedBy}`,
+    a.acceptedBy && `accepted by ${a.acceptedBy}`].filter(Boolean)
+  return parts.length ? ` (${parts.join(', ')})` : ''
 }

@@ -15,6 +15,7 @@ import { Connection, describeStatus } from '../sync/connection'
 import { Transport } from '../transport/transport'
 import { ticksPerBeat } from '../music/timing'
 import { announce, h, prefersReducedMotion } from '../ui/dom'
+import { mountAttribution } from '../attribution/panel'
 import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
@@ -159,10 +160,13 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
 
   const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels }
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
+  const attribution = mountAttribution(context, authors)
+  ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   return () => {
     transport.stop()
     cancelAnimationFrame(frame)
     authors.dispose()
+    attribution.dispose()
     undo.destroy()
     connection.destroy()
     doc.destroy()
