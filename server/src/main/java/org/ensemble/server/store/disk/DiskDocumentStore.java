@@ -150,7 +150,7 @@ public final class DiskDocumentStore implements DocumentStore {
       return CompletableFuture.failedStage(new StoreException("the document store is closed"));
     }
     try {
-      FileNames.encode(docId);
+      FileNames.check(docId);
     } catch (StoreException badId) {
       return CompletableFuture.failedStage(badId);
     }

@@ -28,13 +28,7 @@ final class FileNames {
   /** The file name stem of {@code id}; refuses ids that are empty or longer than {@link #MAX_ID_BYTES}. */
   static String encode(String id) {
     byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length == 0) {
-      throw new StoreException("an empty id cannot be stored");
-    }
-    if (bytes.length > MAX_ID_BYTES) {
-      throw new StoreException("id of " + bytes.length + " UTF-8 bytes is longer than the "
-          + MAX_ID_BYTES + " bytes this store can map to a file name");
-    }
+    check(bytes.length);
     StringBuilder out = new StringBuilder((bytes.length * 8 + BITS_PER_CHAR - 1) / BITS_PER_CHAR);
     int buffer = 0;
     int bits = 0;
@@ -50,6 +44,31 @@ final class FileNames {
       out.append(ALPHABET.charAt((buffer << (BITS_PER_CHAR - bits)) & CHAR_MASK));
     }
     return out.toString();
+  }
+
+  /**
+   * Refuses what {@link #encode} would refuse, without building the name: every append checks its
+   * document id, and most ids are short ASCII, which this measures without allocating.
+   */
+  static void check(String id) {
+    int length = id.length();
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) >= 0x80) {
+        length = id.getBytes(StandardCharsets.UTF_8).length;
+        break;
+      }
+    }
+    check(length);
+  }
+
+  private static void check(int utf8Bytes) {
+    if (utf8Bytes == 0) {
+      throw new StoreException("an empty id cannot be stored");
+    }
+    if (utf8Bytes > MAX_ID_BYTES) {
+      throw new StoreException("id of " + utf8Bytes + " UTF-8 bytes is longer than the "
+          + MAX_ID_BYTES + " bytes this store can map to a file name");
+    }
   }
 
   /** The id whose stem is {@code name}, or empty when {@code name} is not a stem this class wrote. */

@@ -38,6 +38,24 @@ class FileNamesTest {
   }
 
   @Test
+  void checkRefusesExactlyWhatEncodeRefuses() {
+    for (String id : new String[] {"", "x", "x".repeat(FileNames.MAX_ID_BYTES), "x".repeat(FileNames.MAX_ID_BYTES + 1),
+        "ä".repeat(FileNames.MAX_ID_BYTES / 2), "ä".repeat(FileNames.MAX_ID_BYTES / 2 + 1), "a\uD83C\uDFB5b"}) {
+      boolean encodes = refuses(() -> FileNames.encode(id));
+      assertEquals(encodes, refuses(() -> FileNames.check(id)), "for an id of " + id.length() + " chars");
+    }
+  }
+
+  private static boolean refuses(Runnable call) {
+    try {
+      call.run();
+      return false;
+    } catch (StoreException refused) {
+      return true;
+    }
+  }
+
+  @Test
   void namesThisClassDidNotWriteDecodeToNothing() {
     for (String name : List.of("", "MZXW6", "mzxw6ytboi======", "my.log", "m", "mz", "mzxw6ytbo1")) {
       assertEquals(Optional.empty(), FileNames.decode(name), name);
