@@ -143,5 +143,18 @@ class RestApiIT {
     assertEquals(200, metrics.status());
     assertTrue(metrics.text().contains("ensemble_rooms"), metrics.text());
     assertTrue(metrics.text().contains("ensemble_connections"));
+
+    // The embedded store's counters: a project's first document was stored with one journal fsync at least.
+    server.createProject(alice, new JsonObject());
+    String after = server.call("GET", "/metrics", null, null).text();
+    assertTrue(counter(after, "ensemble_disk_fsyncs_total") >= 1, after);
+    assertTrue(counter(after, "ensemble_disk_appends_total") >= counter(after, "ensemble_disk_fsyncs_total"), after);
+    assertTrue(counter(after, "ensemble_disk_fsync_seconds_total") > 0, after);
+  }
+
+  private static double counter(String prometheusText, String name) {
+    return prometheusText.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+        .orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
   }
 }

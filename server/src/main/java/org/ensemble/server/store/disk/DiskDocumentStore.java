@@ -65,9 +65,11 @@ public final class DiskDocumentStore implements DocumentStore {
   private final ExecutorService compactor;
   private final Outcomes outcomes;
   private final Thread writerThread;
+  private final Journal journal;
 
   private DiskDocumentStore(DiskStoreConfig config, Journal journal) {
     this.config = config;
+    this.journal = journal;
     this.completions = Executors.newSingleThreadExecutor(StoreThreads.named("ensemble-disk-completion"));
     this.readers = Executors.newFixedThreadPool(READER_THREADS, StoreThreads.named("ensemble-disk-load"));
     this.compactor = Executors.newSingleThreadExecutor(StoreThreads.named("ensemble-disk-compaction"));
@@ -142,7 +144,7 @@ public final class DiskDocumentStore implements DocumentStore {
 
   /** Counters since the store opened: appends, batches, fsyncs, compactions, recovery cuts. */
   public DiskStoreStats stats() {
-    return counters.snapshot();
+    return counters.snapshot(journal.fsyncNanos());
   }
 
   private <T> CompletionStage<T> submit(String docId, Function<CompletableFuture<T>, WriterOp> op) {

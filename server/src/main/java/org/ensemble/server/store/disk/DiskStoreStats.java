@@ -7,6 +7,7 @@ package org.ensemble.server.store.disk;
  * @param appends appends acknowledged (written and fsynced)
  * @param batches group commits: batches of appends fsynced together
  * @param fsyncs journal fsyncs done for those batches (one per batch)
+ * @param fsyncNanos the time those fsyncs took, together
  * @param directorySyncs directory fsyncs of the documents (compactions, deletes); new logs are covered by the journal
  * @param compactions compactions completed (a new snapshot installed and the log replaced)
  * @param tailsCut logs whose torn or damaged tail was cut when the document was opened
@@ -17,6 +18,7 @@ public record DiskStoreStats(
     long appends,
     long batches,
     long fsyncs,
+    long fsyncNanos,
     long directorySyncs,
     long compactions,
     long tailsCut,

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.ensemble.server.store.StoreThreads;
@@ -46,6 +47,7 @@ final class Journal {
   private final long segmentBytes;
   private final ExecutorService preparer;
   private final SyncPipeline syncs;
+  private final AtomicLong fsyncNanos = new AtomicLong();
   /** Logs written since the active segment began: fsynced before an older segment is dropped. */
   private final Set<DocumentFiles> written = new LinkedHashSet<>();
   private long nextSequence;
@@ -124,7 +126,16 @@ final class Journal {
    */
   void syncThen(Runnable durable, Consumer<IOException> failed) throws InterruptedException {
     FileChannel segment = active;
-    syncs.submit(() -> segment.force(false), durable, failed);
+    syncs.submit(() -> {
+      long start = System.nanoTime();
+      segment.force(false);
+      fsyncNanos.addAndGet(System.nanoTime() - start);
+    }, durable, failed);
+  }
+
+  /** The time the group commits' fsyncs took so far, together. */
+  long fsyncNanos() {
+    return fsyncNanos.get();
   }
 
   /** Why the journal refuses batches: its first failed fsync; null while none failed. */

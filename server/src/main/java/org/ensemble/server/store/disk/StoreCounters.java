@@ -13,8 +13,9 @@ final class StoreCounters {
   final AtomicLong bytesCut = new AtomicLong();
   final AtomicLong replayed = new AtomicLong();
 
-  DiskStoreStats snapshot() {
-    return new DiskStoreStats(appends.get(), batches.get(), fsyncs.get(), directorySyncs.get(),
+  /** With {@code fsyncNanos}, which the journal counts itself. */
+  DiskStoreStats snapshot(long fsyncNanos) {
+    return new DiskStoreStats(appends.get(), batches.get(), fsyncs.get(), fsyncNanos, directorySyncs.get(),
         compactions.get(), tailsCut.get(), bytesCut.get(),
         replayed.get());
   }

@@ -128,7 +128,7 @@ class DiskRecoveryTest {
     }
     try (DiskDocumentStore store = assertRecovers(updateCount() - 1)) {
       long dropped = fullSize - 3 - recordBytes(updateCount() - 1);
-      assertEquals(new DiskStoreStats(0, 0, 0, 0, 0, 1, dropped, 0), store.stats());
+      assertEquals(new DiskStoreStats(0, 0, 0, 0, 0, 0, 1, dropped, 0), store.stats());
       assertTrue(loggedText().contains("cut " + dropped + " bytes"), loggedText());
       // Later appends land after the last good record, not after the torn bytes.
       result(store.append(DOC, client.lastUpdate()));
