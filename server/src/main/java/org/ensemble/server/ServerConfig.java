@@ -125,6 +125,21 @@ public record ServerConfig(
     return loops;
   }
 
+  /**
+   * How many journal fsyncs of the embedded store may run at once: {@code ENSEMBLE_DISK_SYNCS_IN_FLIGHT},
+   * else {@value org.ensemble.server.store.disk.DiskStoreConfig#DEFAULT_SYNCS_IN_FLIGHT}. 1 suits a disk
+   * that serves one flush at a time (a spinning disk); SSDs and virtual disks gain from several.
+   */
+  public static int diskSyncsInFlight(Map<String, String> env) {
+    String v = env.get("ENSEMBLE_DISK_SYNCS_IN_FLIGHT");
+    int syncs = v == null || v.isBlank() ? org.ensemble.server.store.disk.DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT
+        : Integer.parseInt(v.trim());
+    if (syncs < 1) {
+      throw new IllegalArgumentException("ENSEMBLE_DISK_SYNCS_IN_FLIGHT must be at least 1: " + v);
+    }
+    return syncs;
+  }
+
   private static void envOverride(JsonObject j, Map<String, String> env, String var, String key, boolean integer) {
     String v = env.get(var);
     if (v != null && !v.isBlank()) {

@@ -19,7 +19,9 @@ public record Stores(DocumentStore documents, MetadataStore metadata) {
       }
       case DISK:
       default:
-        return new Stores(DiskDocumentStore.open(DiskStoreConfig.defaults(config.dataDir().resolve("documents"))),
+        DiskStoreConfig disk = DiskStoreConfig.defaults(config.dataDir().resolve("documents"))
+            .withSyncsInFlight(ServerConfig.diskSyncsInFlight(System.getenv()));
+        return new Stores(DiskDocumentStore.open(disk),
             DiskMetadataStore.open(config.dataDir().resolve("metadata")));
     }
   }
