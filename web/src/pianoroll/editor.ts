@@ -13,6 +13,7 @@ import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
 import { contentTicks, GUTTER, type Lane, layoutLanes, totalHeight, xOfTick } from './layout'
+import type { GhostSet } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
 
@@ -48,6 +49,8 @@ export class PianoRoll {
   others: RemoteMarks[] = []
   playhead?: number
   loop?: { start: number; end: number }
+  /** The AI's pending candidates as ghost notes (set by the AI panel). */
+  ghosts: GhostSet[] = []
   readOnly: boolean
   private focused = false
   private frame = 0
@@ -125,7 +128,7 @@ export class PianoRoll {
       tracks: snap.tracks, lanes, time, flats, grid: this.grid(), selection: this.selection,
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
-      focused: this.focused, trackColors: colors,
+      focused: this.focused, trackColors: colors, ghosts: this.ghosts,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
     this.lastDrawMs = performance.now() - t0

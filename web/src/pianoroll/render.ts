@@ -3,6 +3,7 @@
 import type { Note, Track } from '../model/schema'
 import { isBlackKey, pitchName } from '../music/pitch'
 import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
+import { drawGhosts, type GhostSet } from './ghosts'
 import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
 
 export interface Caret { trackId: string; tick: number; pitch: number; length: number }
@@ -27,6 +28,8 @@ export interface Scene {
   loop?: { start: number; end: number }
   focused: boolean
   trackColors: Map<string, string>
+  /** The AI's pending candidates, drawn as ghost notes (ghosts.ts). */
+  ghosts?: GhostSet[]
 }
 
 export interface View { width: number; height: number; scrollX: number; scrollY: number; pxPerTick: number; rowHeight: number }
@@ -104,6 +107,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     }
     ctx.globalAlpha = 1
   })
+  drawGhosts(ctx, s, v)
 
   if (s.box) {
     ctx.strokeStyle = '#333'

@@ -1,0 +1,151 @@
+// The AI co-writer end to end, with the real server jar and the shipped chorale model: ask for two
+// harmonizations of a region, follow the job's progress, see the candidates listed and drawn as ghost
+// notes, audition one alone and in the mix, accept some of its notes and reject the other; the
+// server then holds AI-made notes and the suggestions map no longer holds either candidate.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, launchBrowser, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
+
+let server, browser
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.dispose()
+})
+
+const live = (page) => page.evaluate(() => document.getElementById('live').textContent)
+
+test('ask the AI, audition a candidate, accept part of it and reject the other', async () => {
+  const page = await browser.context.newPage()
+  const token = await signIn(page, server.url, 'Alice')
+  await page.getByLabel('Title').fill('Harmony')
+  await page.getByLabel('Start from').selectOption('four-part-chorale')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+  const projectId = decodeURIComponent(/#\/p\/([^/]+)/.exec(page.url())[1])
+  const before = await serverNotes(server.url, token, projectId)
+
+  const panel = page.getByRole('region', { name: 'AI co-writer' })
+  await panel.waitFor()
+  // A request the server refuses shows its reason (a region far past the end of the piece).
+  await panel.getByLabel('First bar').fill('60')
+  await panel.getByLabel('Last bar').fill('61')
+  await panel.getByRole('button', { name: 'Generate' }).click()
+  await page.waitForFunction(() => document.getElementById('ai-error').textContent.length > 0)
+  console.log(`refusal shown: ${await page.locator('#ai-error').textContent()}`)
+
+  // Bars 1–2 (the template's music), harmonize: alto, tenor and bass by default, soprano kept.
+  await panel.getByLabel('Mode').selectOption('harmonize')
+  await panel.getByLabel('First bar').fill('1')
+  await panel.getByLabel('Last bar').fill('2')
+  assert.equal(await page.getByTestId('ai-region').textContent(), 'bars 1–2')
+  assert.equal(await panel.getByLabel('Soprano', { exact: true }).isChecked(), false)
+  assert.equal(await panel.getByLabel('Soprano', { exact: true }).isDisabled(), true)
+  assert.equal(await panel.getByLabel('Bass', { exact: true }).isChecked(), true)
+  await panel.getByLabel('Candidates (1–8)').fill('2')
+  await panel.getByLabel('Seed (optional)').fill('1234')
+  await page.evaluate(() => {
+    // Record every status line and progress value the panel shows while the model works.
+    window.aiSeen = []
+    const status = document.getElementById('ai-status')
+    const bar = document.getElementById('ai-progress')
+    new MutationObserver(() => window.aiSeen.push([status.textContent, bar.value]))
+      .observe(status, { childList: true, characterData: true, subtree: true })
+  })
+  const t0 = Date.now()
+  await panel.getByRole('button', { name: 'Generate' }).click()
+  await page.waitForFunction(() => /^Done: 2 candidates/.test(document.getElementById('ai-status').textContent), null, { timeout: 30_000 })
+  await page.locator('#ai-candidates li').nth(1).waitFor()
+  console.log(`generate → 2 candidates listed in ${Date.now() - t0} ms`)
+  assert.equal(await page.locator('#ai-error').textContent(), '', 'the refusal is cleared by the next request')
+  const seen = await page.evaluate(() => window.aiSeen)
+  assert.ok(seen.some(([text]) => /^(Queued|Running)/.test(text)), `progress shown while working: ${JSON.stringify(seen)}`)
+  assert.equal(await page.locator('#ai-progress').evaluate((p) => p.value), 1)
+
+  // Both candidates are listed and drawn as ghost notes in the lower voices' lanes only.
+  const labels = await page.locator('#ai-candidates li label').allTextContents()
+  assert.equal(labels.length, 2)
+  assert.match(labels[0], /^Candidate 1 of 2 \(job \w+\), harmonize, asked by Alice, \d+ notes$/)
+  const ghosts = await page.evaluate(() => window.ensembleStudio.roll.ghosts.map((g) => ({
+    id: g.suggestionId, focused: g.focused, notes: g.notes })))
+  assert.equal(ghosts.length, 2)
+  assert.equal(ghosts.filter((g) => g.focused).length, 1)
+  for (const g of ghosts) {
+    assert.ok(g.notes.length >= 3, 'each candidate has notes')
+    assert.deepEqual([...new Set(g.notes.map((n) => n.trackId))].sort(), ['alto', 'bass', 'tenor'])
+    assert.ok(g.notes.every((n) => n.start >= 0 && n.start + n.duration <= 3840), 'inside bars 1–2')
+  }
+  await page.locator('#ai-candidates').scrollIntoViewIfNeeded()
+  await screenshot(page, 'ai-panel')
+
+  // Focus candidate 1 and audition it in the mix: the soprano stays, the lower voices are its notes.
+  await page.locator('#ai-candidates input').first().check()
+  const first = ghosts.find((g) => g.id.endsWith('-1'))
+  const firstIds = first.notes.map((n) => n.id).sort()
+  await panel.getByRole('button', { name: 'Play in the mix' }).click()
+  await page.waitForFunction(() => window.ensembleStudio.transport.auditioning)
+  const mix = await page.evaluate(() => window.ensembleStudio.transport.notes().map((n) => n.id))
+  for (const id of firstIds) assert.ok(mix.includes(id), `the mix plays candidate note ${id}`)
+  assert.ok(mix.includes('soprano-0'), 'the mix keeps the melody')
+  assert.ok(!mix.includes('alto-0') && !mix.includes('bass-1'), 'the mix leaves out the notes the candidate replaces')
+  await panel.getByRole('button', { name: 'Play alone' }).click()
+  await page.waitForFunction((ids) => {
+    const t = window.ensembleStudio.transport
+    return t.auditioning && JSON.stringify(t.notes().map((n) => n.id).sort()) === JSON.stringify(ids)
+  }, firstIds)
+  await panel.getByRole('button', { name: 'Stop', exact: true }).click()
+  await page.waitForFunction(() => !window.ensembleStudio.transport.playing)
+
+  // Accept only the alto and tenor of candidate 1.
+  await panel.getByLabel(/^bass \(\d+ notes?\)$/).uncheck()
+  await panel.getByRole('button', { name: 'Accept chosen voices' }).click()
+  await page.locator('#ai-candidates li').nth(1).waitFor({ state: 'detached' })
+  const taken = first.notes.filter((n) => n.trackId !== 'bass').map((n) => n.id)
+  await page.waitForFunction((n) => new RegExp(`^Accepted ${n} notes of candidate 1$`).test(document.getElementById('live').textContent),
+    taken.length)
+  const stored = await serverNotes(server.url, token, projectId)
+  const storedIds = new Set(Object.values(stored).flat().map((n) => n.id))
+  for (const id of taken) assert.ok(storedIds.has(id), `accepted note ${id} is in its track`)
+  for (const n of first.notes.filter((x) => x.trackId === 'bass')) assert.ok(!storedIds.has(n.id), 'the bass was not taken')
+  assert.deepEqual(stored.soprano, before.soprano, 'harmonize leaves the melody as it was')
+  assert.deepEqual(stored.bass, before.bass, 'the bass was not accepted, so it is as it was')
+  // The notes in the synced document carry the AI origin the server wrote.
+  const origins = await page.evaluate((ids) => {
+    const out = {}
+    for (const t of window.ensembleStudio.model.tracks.toArray()) {
+      for (const m of t.get('notes').toArray()) if (ids.includes(m.get('id'))) out[m.get('id')] = m.get('origin')
+    }
+    return out
+  }, taken)
+  assert.equal(Object.keys(origins).length, taken.length)
+  for (const o of Object.values(origins)) {
+    assert.equal(o.kind, 'ai')
+    assert.equal(o.suggestion, first.id)
+    assert.equal(o.acceptedBy.id, 'alice')
+  }
+  const who = await api(server.url, token, 'GET', `/api/projects/${projectId}/attribution/notes/${encodeURIComponent(taken[0])}`)
+  assert.equal(who.createdBy.source, 'ai')
+  let doc = (await api(server.url, token, 'GET', `/api/projects/${projectId}`)).document
+  assert.ok(!(first.id in doc.suggestions), 'the accepted suggestion left the map')
+  assert.equal(Object.keys(doc.suggestions).length, 1)
+  await until(async () => await page.evaluate(() => window.ensembleStudio.roll.ghosts.length) === 1, 'one ghost set left')
+  await page.locator('#ai-candidates').scrollIntoViewIfNeeded()
+  await screenshot(page, 'ai-accepted')
+
+  // Reject the other: it leaves the map, the list and the roll.
+  await panel.getByRole('button', { name: 'Reject' }).click()
+  await page.locator('#ai-no-candidates').waitFor({ state: 'visible' })
+  await page.waitForFunction(() => /^Rejected candidate 2$/.test(document.getElementById('live').textContent))
+  doc = (await api(server.url, token, 'GET', `/api/projects/${projectId}`)).document
+  assert.deepEqual(doc.suggestions, {})
+  assert.equal(await page.evaluate(() => window.ensembleStudio.roll.ghosts.length), 0)
+  const stats = await api(server.url, token, 'GET', `/api/projects/${projectId}/attribution`)
+  assert.equal(stats.suggestions.accepted + stats.suggestions.edited, 1)
+  assert.equal(stats.suggestions.rejected, 1)
+  assert.equal(stats.suggestions.pending, 0)
+  assert.ok(stats.share.ai > 0, 'the AI has a share of the notes')
+  void live
+})

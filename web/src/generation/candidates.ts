@@ -1,0 +1,127 @@
+// The pending candidates in the AI panel: a radio list (which candidate is focused: drawn strong in
+// the roll, the one the buttons act on), the voices to take when accepting only some notes, and the
+// audition, accept and reject buttons. Viewers get the list and audition only.
+import { h } from '../ui/dom'
+import { describeSuggestion, type Suggestion } from './suggestions'
+
+export interface CandidateActions {
+  audition(s: Suggestion, kind: 'alone' | 'mix'): void
+  stop(): void
+  accept(s: Suggestion, noteIds?: string[]): void
+  reject(s: Suggestion): void
+  /** Focus, picked voices or the show-all toggle changed: redraw the ghosts. */
+  changed(): void
+}
+
+export interface CandidateList {
+  el: HTMLElement
+  show(all: Suggestion[]): void
+  focused(): Suggestion | undefined
+  /** Voices whose notes "accept chosen voices" takes, for the focused candidate. */
+  picked(): Set<string>
+  showAll(): boolean
+  /** Puts keyboard focus on the focused candidate's radio (after the list changed under it). */
+  focusList(): void
+}
+
+const voicesOf = (s: Suggestion) => [...new Set(s.notes.map((n) => n.voice))]
+
+export function buildCandidateList(editable: boolean, act: CandidateActions): CandidateList {
+  let items: Suggestion[] = []
+  let focusedId: string | undefined
+  let picked = new Set<string>()
+  const list = h('ul', { id: 'ai-candidates', class: 'ai-candidates', 'aria-labelledby': 'ai-candidates-title' })
+  const empty = h('p', { class: 'ai-hint', id: 'ai-no-candidates', tabindex: -1 }, 'No pending candidates.')
+  const showAll = h('input', { type: 'checkbox', id: 'ai-show-all', checked: true })
+  showAll.addEventListener('change', () => act.changed())
+  const pickBox = h('fieldset', { class: 'ai-pick' }, h('legend', {}, 'Voices to accept'))
+  const heading = h('p', { class: 'ai-focused', id: 'ai-focused' })
+  const button = (id: string, label: string, onclick: () => void) => h('button', { type: 'button', id, onclick }, label)
+  const withFocused = (fn: (s: Suggestion) => void) => () => { const s = current(); if (s) fn(s) }
+  const actions = h('div', { class: 'ai-actions', role: 'group', 'aria-labelledby': 'ai-focused' },
+    heading,
+    h('div', { class: 'ai-row' },
+      button('ai-play-alone', 'Play alone', withFocused((s) => act.audition(s, 'alone'))),
+      button('ai-play-mix', 'Play in the mix', withFocused((s) => act.audition(s, 'mix'))),
+      button('ai-stop', 'Stop', () => act.stop())),
+    editable ? pickBox : undefined,
+    editable ? h('div', { class: 'ai-row' },
+      button('ai-accept-all', 'Accept all', withFocused((s) => act.accept(s))),
+      button('ai-accept-picked', 'Accept chosen voices', withFocused((s) => {
+        act.accept(s, s.notes.filter((n) => picked.has(n.voice)).map((n) => n.id))
+      })),
+      button('ai-reject', 'Reject', withFocused((s) => act.reject(s)))) : undefined)
+
+  const current = () => items.find((s) => s.id === focusedId)
+
+  const drawPicks = () => {
+    const s = current()
+    pickBox.replaceChildren(h('legend', {}, 'Voices to accept'))
+    if (!s) return
+    for (const v of voicesOf(s)) {
+      const box = h('input', { type: 'checkbox', id: `ai-pick-${v}`, checked: picked.has(v) })
+      box.addEventListener('change', () => {
+        if (box.checked) picked.add(v)
+        else picked.delete(v)
+        act.changed()
+      })
+      const count = s.notes.filter((n) => n.voice === v).length
+      pickBox.append(h('span', { class: 'ai-check' }, box, h('label', { for: box.id }, `${v} (${count} note${count === 1 ? '' : 's'})`)))
+    }
+  }
+
+  const setFocus = (id: string | undefined) => {
+    if (id === focusedId) return
+    focusedId = id
+    const s = current()
+    picked = new Set(s ? voicesOf(s) : [])
+    drawPicks()
+    updateFocused()
+    act.changed()
+  }
+
+  const updateFocused = () => {
+    for (const li of list.children) li.classList.toggle('focused', (li as HTMLElement).dataset.suggestion === focusedId)
+    const s = current()
+    actions.hidden = !s
+    heading.textContent = s ? `Candidate ${s.candidate} (${s.mode}, ${s.notes.length} notes)` : ''
+  }
+
+  const render = () => {
+    // Redrawing the list must not throw away the keyboard focus of someone moving through it.
+    const had = list.contains(document.activeElement) ? document.activeElement?.id : undefined
+    list.replaceChildren(...items.map((s) => {
+      const radio = h('input', { type: 'radio', name: 'ai-focus', id: `ai-focus-${s.id}`, value: s.id, checked: s.id === focusedId })
+      radio.addEventListener('change', () => { if (radio.checked) setFocus(s.id) })
+      return h('li', { class: 'ai-candidate' + (s.id === focusedId ? ' focused' : ''), 'data-suggestion': s.id },
+        radio, h('label', { for: radio.id }, describeSuggestion(s)))
+    }))
+    empty.hidden = items.length > 0
+    updateFocused()
+    if (had) document.getElementById(had)?.focus()
+  }
+
+  const el = h('div', { class: 'ai-candidates-box' },
+    h('h3', { id: 'ai-candidates-title' }, 'Candidates'),
+    h('span', { class: 'ai-check' }, showAll, h('label', { for: 'ai-show-all' }, 'Show every candidate\'s ghost notes (else only the chosen one)')),
+    empty, list, actions)
+  render()
+
+  return {
+    el,
+    show(all) {
+      items = all
+      // Keep the focused candidate while it is pending; otherwise focus the newest.
+      if (!current()) setFocus(items[items.length - 1]?.id)
+      render()
+    },
+    focused: current,
+    picked: () => picked,
+    showAll: () => showAll.checked,
+    focusList() {
+      const radio = list.querySelector<HTMLInputElement>('input:checked') ?? list.querySelector<HTMLInputElement>('input')
+      if (radio) radio.focus()
+      else empty.focus()
+    },
+  }
+}

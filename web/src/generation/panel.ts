@@ -1,0 +1,164 @@
+// The AI co-writer panel in the studio's side panels: the request form, the job's progress, and the
+// pending candidates (from the document's `suggestions` map, so every collaborator sees them) as a
+// list and as ghost notes in the roll, with audition, accept and reject. Viewers see the candidates
+// and may listen to them; asking and deciding need the editor role, as on the server.
+import { ApiError } from '../api'
+import type { GhostSet } from '../pianoroll/ghosts'
+import type { StudioContext } from '../studio/studio'
+import { announce, h } from '../ui/dom'
+import { auditionStart, auditionTracks, type AuditionKind } from './audition'
+import { buildCandidateList } from './candidates'
+import { buildRequestForm } from './form'
+import { describeJob, FINISHED, follow, GenerationApi, type Job } from './jobs'
+import { defaultRegion, describeBars, FormError, requestBody } from './request'
+import { type Suggestion, watchSuggestions } from './suggestions'
+
+/** Mounts the panel; returns what to call when the studio closes. */
+export function mountAiPanel(ctx: StudioContext): () => void {
+  const { roll, transport, doc } = ctx
+  const editable = ctx.project.role !== 'viewer'
+  const live = roll.opts.live
+  const api = new GenerationApi(ctx.session.token, ctx.project.id)
+  let closed = false
+  let job: Job | undefined
+  let auditioned: string | undefined
+  let known = new Set<string>()
+  let first = true
+
+  const error = h('p', { id: 'ai-error', class: 'error', role: 'alert' })
+  const fail = (err: unknown) => {
+    error.textContent = err instanceof ApiError || err instanceof FormError ? err.message : String(err)
+  }
+  const progress = h('progress', { id: 'ai-progress', max: 1, value: 0, 'aria-labelledby': 'ai-status' })
+  const statusText = h('p', { id: 'ai-status', role: 'status', 'data-testid': 'ai-status' }, 'Ready.')
+  const cancel = h('button', { type: 'button', id: 'ai-cancel', hidden: true, onclick: () => {
+    if (job && !FINISHED.includes(job.status)) api.cancel(job.id).then(showJob, fail)
+  } }, 'Cancel')
+  const progressBox = h('div', { class: 'ai-progress', hidden: true }, progress, cancel)
+
+  const showJob = (j: Job) => {
+    job = j
+    progress.value = j.progress
+    progressBox.hidden = false
+    statusText.textContent = describeJob(j)
+    cancel.hidden = FINISHED.includes(j.status)
+    form?.setBusy(!FINISHED.includes(j.status))
+  }
+
+  const proposeRegion = () => {
+    const { time } = roll.layout()
+    form?.propose(defaultRegion(time, roll.loop, roll.selectedNotes(), roll.caret.tick))
+  }
+
+  const generate = async () => {
+    if (job && !FINISHED.includes(job.status)) return
+    error.textContent = ''
+    let body: Record<string, unknown>
+    try {
+      body = requestBody(form!.read())
+    } catch (err) {
+      return fail(err)
+    }
+    try {
+      const queued = await api.submit(body)
+      const what = body.mode === 'continue' ? `${body.bars} more bars` : describeBars(form!.read().region)
+      announce(live, `Asked the AI for ${body.candidates} ${body.mode} candidate${body.candidates === 1 ? '' : 's'} of ${what}`)
+      const done = await follow(api, queued, showJob, () => closed)
+      if (closed) return
+      if (done.status === 'done') announce(live, `The AI finished: ${describeJob(done)}`)
+      else announce(live, `The AI request ended: ${describeJob(done)}`)
+    } catch (err) {
+      fail(err)
+      form?.setBusy(false)
+    }
+  }
+
+  const form = editable ? buildRequestForm(() => void generate(), proposeRegion) : undefined
+
+  const list = buildCandidateList(editable, {
+    audition(s, kind: AuditionKind) {
+      auditioned = s.id
+      ctx.play(auditionStart(s), (tracks) => auditionTracks(tracks, s, kind))
+      statusText.textContent = `Playing candidate ${s.candidate} ${kind === 'alone' ? 'alone' : 'in the mix'}.`
+    },
+    stop() {
+      auditioned = undefined
+      if (transport.playing) ctx.stop()
+    },
+    accept(s, noteIds) {
+      error.textContent = ''
+      if (noteIds && noteIds.length === 0) return fail(new FormError('Choose at least one voice to accept.'))
+      api.accept(s.id, noteIds).then((r) => {
+        announce(live, `Accepted ${r.accepted.length} note${r.accepted.length === 1 ? '' : 's'} of candidate ${s.candidate}`)
+        statusText.textContent = `Accepted ${r.accepted.length} notes of candidate ${s.candidate}.`
+        list.focusList()
+      }, fail)
+    },
+    reject(s) {
+      error.textContent = ''
+      api.reject(s.id).then(() => {
+        announce(live, `Rejected candidate ${s.candidate}`)
+        statusText.textContent = `Rejected candidate ${s.candidate}.`
+        list.focusList()
+      }, fail)
+    },
+    changed: () => drawGhosts(),
+  })
+
+  let pending: Suggestion[] = []
+  const drawGhosts = () => {
+    const focused = list.focused()
+    const picked = list.picked()
+    const sets: GhostSet[] = []
+    for (const s of pending) {
+      const isFocused = s.id === focused?.id
+      if (!isFocused && !list.showAll()) continue
+      sets.push({
+        suggestionId: s.id, tag: `AI ${s.candidate}`, focused: isFocused,
+        notes: s.notes.map((n) => ({ id: n.id, trackId: n.track, pitch: n.pitch, start: n.start, duration: n.duration,
+          picked: !isFocused || !editable || picked.has(n.voice) })),
+      })
+    }
+    roll.ghosts = sets
+    roll.invalidate()
+  }
+
+  const stopWatching = watchSuggestions(doc, (all) => {
+    pending = all
+    const ids = new Set(all.map((s) => s.id))
+    const arrived = all.filter((s) => !known.has(s.id))
+    if (!first && arrived.length > 0) {
+      const who = [...new Set(arrived.map((s) => s.requestedBy.name))].join(' and ')
+      announce(live, `${arrived.length} AI candidate${arrived.length === 1 ? '' : 's'} arrived, asked by ${who}`)
+    }
+    first = false
+    known = ids
+    // An auditioned candidate that was accepted or rejected is no longer what the transport should play.
+    if (auditioned && !ids.has(auditioned)) {
+      auditioned = undefined
+      if (transport.auditioning) ctx.stop()
+    }
+    list.show(all)
+    drawGhosts()
+  })
+
+  // While the user has not typed a region, it follows the loop, the selection and the cursor.
+  const follows = ['keyup', 'pointerup', 'loopchange'] as const
+  for (const e of follows) roll.el.addEventListener(e, proposeRegion)
+  const stopModel = ctx.model.onChange(proposeRegion) // the time signature decides where bars fall
+  proposeRegion()
+
+  ctx.sidePanels.append(h('section', { id: 'ai-panel', class: 'ai-panel', 'aria-labelledby': 'ai-title' },
+    h('h2', { id: 'ai-title' }, 'AI co-writer'),
+    editable ? undefined
+      : h('p', { class: 'ai-hint', role: 'note' }, 'You are a viewer: you see and can hear the AI\'s candidates, but asking for or deciding on them needs the editor role.'),
+    form?.el, editable ? h('div', { class: 'ai-job' }, statusText, progressBox) : undefined,
+    error, list.el))
+
+  return () => {
+    closed = true
+    stopWatching()
+    stopModel()
+    for (const e of follows) roll.el.removeEventListener(e, proposeRegion)
+  }
+}

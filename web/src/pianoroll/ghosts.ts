@@ -1,0 +1,65 @@
+// Ghost notes: the AI's pending candidates drawn over the roll in their track's lane. They are told
+// apart from real notes by shape, not colour alone: no solid body, a dashed outline and an "AI" tag.
+// The focused candidate is drawn strong; the others faint (or not at all, by the panel's toggle).
+import type { Scene, View } from './render'
+import { GUTTER, xOfTick, yOfPitch } from './layout'
+
+export interface GhostNote {
+  id: string
+  trackId: string
+  pitch: number
+  start: number
+  duration: number
+  /** Whether the note is among those an "accept selected" would take (drawn weaker when not). */
+  picked: boolean
+}
+
+export interface GhostSet {
+  suggestionId: string
+  /** Short tag drawn at the candidate's first note in each lane, e.g. "AI 2". */
+  tag: string
+  focused: boolean
+  notes: GhostNote[]
+}
+
+export function drawGhosts(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
+  const sets = s.ghosts
+  if (!sets || sets.length === 0) return
+  const laneOf = new Map(s.tracks.map((t, i) => [t.id, s.lanes[i]]))
+  const firstTick = Math.max(0, v.scrollX / v.pxPerTick)
+  const lastTick = (v.scrollX + v.width - GUTTER) / v.pxPerTick
+  ctx.save()
+  ctx.font = 'bold 10px system-ui, sans-serif'
+  // Faint ones first, so the focused candidate is drawn on top.
+  for (const set of [...sets].sort((a, b) => Number(a.focused) - Number(b.focused))) {
+    const tagged = new Set<string>()
+    for (const n of set.notes) {
+      const lane = laneOf.get(n.trackId)
+      if (!lane || n.start > lastTick || n.start + n.duration < firstTick) continue
+      const x = xOfTick(n.start, v.scrollX, v.pxPerTick)
+      const y = yOfPitch(lane, Math.max(lane.low, Math.min(lane.high, n.pitch)), v.rowHeight) - v.scrollY
+      if (y > v.height || y + v.rowHeight < 0) continue
+      const w = Math.max(3, n.duration * v.pxPerTick - 1)
+      const color = s.trackColors.get(n.trackId) ?? '#3a7bd5'
+      const strong = set.focused && n.picked
+      ctx.globalAlpha = set.focused ? (n.picked ? 1 : 0.45) : 0.4
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.55)'
+      ctx.fillRect(x, y + 1, w, v.rowHeight - 2)
+      ctx.fillStyle = color
+      ctx.globalAlpha *= 0.3
+      ctx.fillRect(x, y + 1, w, v.rowHeight - 2)
+      ctx.globalAlpha = set.focused ? (n.picked ? 1 : 0.45) : 0.4
+      ctx.strokeStyle = strong ? '#1d2330' : color
+      ctx.lineWidth = strong ? 2 : 1
+      ctx.setLineDash(strong ? [5, 3] : [2, 3])
+      ctx.strokeRect(x + 0.5, y + 1.5, w - 1, v.rowHeight - 3)
+      if (set.focused && !tagged.has(n.trackId)) {
+        tagged.add(n.trackId)
+        ctx.setLineDash([])
+        ctx.fillStyle = '#1d2330'
+        ctx.fillText(set.tag, x + 2, Math.max(10, y - 2))
+      }
+    }
+  }
+  ctx.restore()
+}
