@@ -1,22 +1,23 @@
 // The AI co-writer end to end, with the real server jar and the shipped chorale model: ask for two
 // harmonizations of a region, follow the job's progress, see the candidates listed and drawn as ghost
 // notes, audition one alone and in the mix, accept some of its notes and reject the other; the
-// server then holds AI-made notes and the suggestions map no longer holds either candidate.
+// server then holds AI-made notes and the suggestions map no longer holds either candidate. A viewer
+// in another browser sees the candidates arrive and leave, as ghost notes too, but cannot ask or decide.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
+import { api, launchBrowser, openStudio, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
 
-let server, browser
+let server, browser, viewerBrowser
 before(async () => {
   server = await startServer()
   browser = await launchBrowser()
+  viewerBrowser = await launchBrowser()
 })
 after(async () => {
   await browser?.close()
+  await viewerBrowser?.close()
   await server?.dispose()
 })
-
-const live = (page) => page.evaluate(() => document.getElementById('live').textContent)
 
 test('ask the AI, audition a candidate, accept part of it and reject the other', async () => {
   const page = await browser.context.newPage()
@@ -28,8 +29,31 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   const projectId = decodeURIComponent(/#\/p\/([^/]+)/.exec(page.url())[1])
   const before = await serverNotes(server.url, token, projectId)
 
+  // Bob watches as a viewer.
+  const bob = await viewerBrowser.context.newPage()
+  await signIn(bob, server.url, 'Bob')
+  await api(server.url, token, 'PUT', `/api/projects/${projectId}/members/bob`, { role: 'viewer', name: 'Bob' })
+  await openStudio(bob, server.url, projectId)
+  const bobPanel = bob.getByRole('region', { name: 'AI co-writer' })
+  await bobPanel.getByText('You are a viewer').waitFor()
+  assert.equal(await bobPanel.getByRole('button', { name: 'Generate' }).count(), 0)
+
   const panel = page.getByRole('region', { name: 'AI co-writer' })
   await panel.waitFor()
+  // The region follows the cursor's bar, then a loop dragged on the ruler over bar 2.
+  assert.equal(await page.getByTestId('ai-region').textContent(), 'bar 1')
+  const ruler = await page.evaluate(() => {
+    const roll = window.ensembleStudio.roll
+    const b = roll.canvas.getBoundingClientRect()
+    return { x: b.left + 64 - roll.el.scrollLeft, y: b.top + 10, px: roll.pxPerTick }
+  })
+  await page.mouse.move(ruler.x + 1920 * ruler.px + 1, ruler.y)
+  await page.mouse.down()
+  await page.mouse.move(ruler.x + 3000 * ruler.px, ruler.y, { steps: 3 })
+  await page.mouse.move(ruler.x + 3840 * ruler.px + 1, ruler.y, { steps: 3 })
+  await page.mouse.up()
+  await page.waitForFunction(() => document.querySelector('[data-testid=ai-region]').textContent === 'bar 2')
+
   // A request the server refuses shows its reason (a region far past the end of the piece).
   await panel.getByLabel('First bar').fill('60')
   await panel.getByLabel('Last bar').fill('61')
@@ -47,6 +71,17 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   assert.equal(await panel.getByLabel('Bass', { exact: true }).isChecked(), true)
   await panel.getByLabel('Candidates (1–8)').fill('2')
   await panel.getByLabel('Seed (optional)').fill('1234')
+
+  // Every control is reached with Tab, in order, and the focused one is outlined.
+  await panel.getByLabel('Mode').focus()
+  const visited = []
+  for (let i = 0; i < 40 && visited.at(-1) !== 'ai-generate'; i++) {
+    await page.keyboard.press('Tab')
+    visited.push(await page.evaluate(() => document.activeElement.id))
+  }
+  assert.deepEqual(visited, ['ai-first-bar', 'ai-last-bar', 'ai-region-reset', 'ai-voice-alto', 'ai-voice-tenor', 'ai-voice-bass',
+    'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-count', 'ai-seed', 'ai-generate'])
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none')
   await page.evaluate(() => {
     // Record every status line and progress value the panel shows while the model works.
     window.aiSeen = []
@@ -56,7 +91,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
       .observe(status, { childList: true, characterData: true, subtree: true })
   })
   const t0 = Date.now()
-  await panel.getByRole('button', { name: 'Generate' }).click()
+  await page.keyboard.press('Enter') // on Generate
   await page.waitForFunction(() => /^Done: 2 candidates/.test(document.getElementById('ai-status').textContent), null, { timeout: 30_000 })
   await page.locator('#ai-candidates li').nth(1).waitFor()
   console.log(`generate → 2 candidates listed in ${Date.now() - t0} ms`)
@@ -80,6 +115,13 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   }
   await page.locator('#ai-candidates').scrollIntoViewIfNeeded()
   await screenshot(page, 'ai-panel')
+
+  // The viewer sees the same candidates, live, as ghost notes too, with nothing to accept or reject.
+  await bob.locator('#ai-candidates li').nth(1).waitFor()
+  assert.deepEqual(await bob.locator('#ai-candidates li label').allTextContents(), labels)
+  assert.equal(await bob.evaluate(() => window.ensembleStudio.roll.ghosts.length), 2)
+  assert.equal(await bobPanel.getByRole('button', { name: /Accept|Reject/ }).count(), 0)
+  assert.equal(await bobPanel.getByRole('button', { name: 'Play alone' }).count(), 1)
 
   // Focus candidate 1 and audition it in the mix: the soprano stays, the lower voices are its notes.
   await page.locator('#ai-candidates input').first().check()
@@ -135,17 +177,19 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await page.locator('#ai-candidates').scrollIntoViewIfNeeded()
   await screenshot(page, 'ai-accepted')
 
-  // Reject the other: it leaves the map, the list and the roll.
-  await panel.getByRole('button', { name: 'Reject' }).click()
+  // Reject the other (by keyboard): it leaves the map, the list and the roll, for the viewer too.
+  await panel.getByRole('button', { name: 'Reject' }).focus()
+  await page.keyboard.press('Enter')
   await page.locator('#ai-no-candidates').waitFor({ state: 'visible' })
   await page.waitForFunction(() => /^Rejected candidate 2$/.test(document.getElementById('live').textContent))
   doc = (await api(server.url, token, 'GET', `/api/projects/${projectId}`)).document
   assert.deepEqual(doc.suggestions, {})
   assert.equal(await page.evaluate(() => window.ensembleStudio.roll.ghosts.length), 0)
+  await bob.locator('#ai-no-candidates').waitFor({ state: 'visible' })
+  assert.equal(await bob.evaluate(() => window.ensembleStudio.roll.ghosts.length), 0)
   const stats = await api(server.url, token, 'GET', `/api/projects/${projectId}/attribution`)
   assert.equal(stats.suggestions.accepted + stats.suggestions.edited, 1)
   assert.equal(stats.suggestions.rejected, 1)
   assert.equal(stats.suggestions.pending, 0)
   assert.ok(stats.share.ai > 0, 'the AI has a share of the notes')
-  void live
 })

@@ -24,7 +24,10 @@ export interface CandidateList {
   focusList(): void
 }
 
+const ORDER = ['soprano', 'alto', 'tenor', 'bass']
+/** The voices a candidate writes, high to low. */
 const voicesOf = (s: Suggestion) => [...new Set(s.notes.map((n) => n.voice))]
+  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99))
 
 export function buildCandidateList(editable: boolean, act: CandidateActions): CandidateList {
   let items: Suggestion[] = []
@@ -98,7 +101,8 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
     }))
     empty.hidden = items.length > 0
     updateFocused()
-    if (had) document.getElementById(had)?.focus()
+    // The focused one may have gone (accepted or rejected): then the chosen candidate, or the empty note.
+    if (had) (document.getElementById(had) ?? list.querySelector<HTMLElement>('input:checked') ?? empty).focus()
   }
 
   const el = h('div', { class: 'ai-candidates-box' },

@@ -62,7 +62,7 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
 
   const keyLock = h('input', { type: 'checkbox', id: 'ai-key-lock' })
   const rangeLock = h('input', { type: 'checkbox', id: 'ai-range-lock' })
-  const candidates = h('input', { type: 'number', id: 'ai-candidates', min: 1, max: 8, step: 1, value: 2 })
+  const candidates = h('input', { type: 'number', id: 'ai-count', min: 1, max: 8, step: 1, value: 2 })
   const seed = h('input', { type: 'number', id: 'ai-seed', min: 0, step: 1, placeholder: 'random', 'aria-describedby': 'ai-seed-hint' })
   const generate = h('button', { type: 'submit', id: 'ai-generate', class: 'primary' }, 'Generate')
 
