@@ -141,17 +141,36 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await panel.getByRole('button', { name: 'Stop', exact: true }).click()
   await page.waitForFunction(() => !window.ensembleStudio.transport.playing)
 
-  // Accept only the alto and tenor of candidate 1.
+  // Accept only some notes of candidate 1: not the bass (its voice box), and not the longest tenor
+  // note (a click on its ghost in the roll).
   await panel.getByLabel(/^bass \(\d+ notes?\)$/).uncheck()
-  await panel.getByRole('button', { name: 'Accept chosen voices' }).click()
+  const left = first.notes.filter((n) => n.trackId === 'tenor').sort((a, b) => b.duration - a.duration)[0]
+  const at = await page.evaluate((g) => {
+    const roll = window.ensembleStudio.roll
+    roll.setActiveTrack('tenor') // scrolls its lane into view
+    const lane = roll.layout().lanes[2]
+    const box = roll.canvas.getBoundingClientRect()
+    const pitch = Math.max(lane.low, Math.min(lane.high, g.pitch))
+    return { x: box.left + 64 + (g.start + g.duration / 2) * roll.pxPerTick - roll.el.scrollLeft,
+      y: box.top + lane.top + (lane.high - pitch) * roll.rowHeight - roll.el.scrollTop + roll.rowHeight / 2 }
+  }, left)
+  const realBefore = await page.evaluate(() => window.ensembleStudio.model.read().notes.size)
+  await page.mouse.click(at.x, at.y)
+  await page.waitForFunction((id) => window.ensembleStudio.roll.ghosts.find((g) => g.focused).notes.find((n) => n.id === id).picked === false, left.id)
+  assert.equal(await page.locator(`[data-note="${left.id}"]`).isChecked(), false, 'the note list shows it left out')
+  assert.equal(await panel.getByLabel(/^tenor \(\d+ notes?\)$/).evaluate((b) => b.indeterminate), true)
+  assert.match(await page.evaluate(() => document.getElementById('live').textContent), /^Left out: .*Tenor, candidate 1$/)
+  assert.equal(await page.evaluate(() => window.ensembleStudio.model.read().notes.size), realBefore, 'the click wrote no real note')
+  const taken = first.notes.filter((n) => n.trackId !== 'bass' && n.id !== left.id).map((n) => n.id)
+  await panel.getByRole('button', { name: `Accept chosen notes (${taken.length})` }).click()
   await page.locator('#ai-candidates li').nth(1).waitFor({ state: 'detached' })
-  const taken = first.notes.filter((n) => n.trackId !== 'bass').map((n) => n.id)
   await page.waitForFunction((n) => new RegExp(`^Accepted ${n} notes of candidate 1$`).test(document.getElementById('live').textContent),
     taken.length)
   const stored = await serverNotes(server.url, token, projectId)
   const storedIds = new Set(Object.values(stored).flat().map((n) => n.id))
   for (const id of taken) assert.ok(storedIds.has(id), `accepted note ${id} is in its track`)
   for (const n of first.notes.filter((x) => x.trackId === 'bass')) assert.ok(!storedIds.has(n.id), 'the bass was not taken')
+  assert.ok(!storedIds.has(left.id), 'the note clicked off was not taken')
   assert.deepEqual(stored.soprano, before.soprano, 'harmonize leaves the melody as it was')
   assert.deepEqual(stored.bass, before.bass, 'the bass was not accepted, so it is as it was')
   // The notes in the synced document carry the AI origin the server wrote.

@@ -1,24 +1,29 @@
 // The pending candidates in the AI panel: a radio list (which candidate is focused: drawn strong in
-// the roll, the one the buttons act on), the voices to take when accepting only some notes, and the
-// audition, accept and reject buttons. Viewers get the list and audition only.
+// the roll, the one the buttons act on), the notes to take when accepting only some (by voice, one by
+// one in a list, or by clicking ghost notes), and the audition, accept and reject buttons. Viewers get
+// the list, the notes in words and audition only.
 import { h } from '../ui/dom'
-import { describeSuggestion, type Suggestion } from './suggestions'
+import { describeSuggestion, type SuggestedNote, type Suggestion } from './suggestions'
 
 export interface CandidateActions {
   audition(s: Suggestion, kind: 'alone' | 'mix'): void
   stop(): void
   accept(s: Suggestion, noteIds?: string[]): void
   reject(s: Suggestion): void
-  /** Focus, picked voices or the show-all toggle changed: redraw the ghosts. */
+  /** Focus, picked notes or the show-all toggle changed: redraw the ghosts. */
   changed(): void
+  /** A note in words (pitch, place, length, voice) for the focused candidate's note list. */
+  describe(n: SuggestedNote): string
 }
 
 export interface CandidateList {
   el: HTMLElement
   show(all: Suggestion[]): void
   focused(): Suggestion | undefined
-  /** Voices whose notes "accept chosen voices" takes, for the focused candidate. */
+  /** The focused candidate's notes that "accept chosen notes" takes (ids). */
   picked(): Set<string>
+  /** Picks or leaves out one note of the focused candidate (a click on its ghost); returns whether picked. */
+  toggle(noteId: string): boolean
   showAll(): boolean
   /** Puts keyboard focus on the focused candidate's radio (after the list changed under it). */
   focusList(): void
@@ -38,6 +43,13 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
   const showAll = h('input', { type: 'checkbox', id: 'ai-show-all', checked: true })
   showAll.addEventListener('change', () => act.changed())
   const pickBox = h('fieldset', { class: 'ai-pick' }, h('legend', {}, 'Voices to accept'))
+  const noteList = h('ul', { class: 'ai-note-list' })
+  const notesBox = h('details', { class: 'ai-notes' },
+    h('summary', {}, 'Notes to accept, one by one (or click ghost notes in the roll)'), noteList)
+  const acceptPicked = h('button', { type: 'button', id: 'ai-accept-picked', onclick: () => {
+    const s = current()
+    if (s) act.accept(s, s.notes.filter((n) => picked.has(n.id)).map((n) => n.id))
+  } }, 'Accept chosen notes')
   const heading = h('p', { class: 'ai-focused', id: 'ai-focused' })
   const button = (id: string, label: string, onclick: () => void) => h('button', { type: 'button', id, onclick }, label)
   const withFocused = (fn: (s: Suggestion) => void) => () => { const s = current(); if (s) fn(s) }
@@ -48,36 +60,69 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
       button('ai-play-mix', 'Play in the mix', withFocused((s) => act.audition(s, 'mix'))),
       button('ai-stop', 'Stop', () => act.stop())),
     editable ? pickBox : undefined,
+    notesBox,
     editable ? h('div', { class: 'ai-row' },
-      button('ai-accept-all', 'Accept all', withFocused((s) => act.accept(s))),
-      button('ai-accept-picked', 'Accept chosen voices', withFocused((s) => {
-        act.accept(s, s.notes.filter((n) => picked.has(n.voice)).map((n) => n.id))
-      })),
+      button('ai-accept-all', 'Accept all', withFocused((s) => act.accept(s))), acceptPicked,
       button('ai-reject', 'Reject', withFocused((s) => act.reject(s)))) : undefined)
 
   const current = () => items.find((s) => s.id === focusedId)
 
+  const voiceBoxes = new Map<string, HTMLInputElement>()
+  const noteBoxes = new Map<string, HTMLInputElement>()
+
+  /** Shows the picks: a voice box is checked when all its notes are picked, mixed when some are. */
+  const syncPicks = () => {
+    const s = current()
+    if (!s) return
+    for (const [v, box] of voiceBoxes) {
+      const mine = s.notes.filter((n) => n.voice === v)
+      const n = mine.filter((x) => picked.has(x.id)).length
+      box.checked = n === mine.length
+      box.indeterminate = n > 0 && n < mine.length
+    }
+    for (const [id, box] of noteBoxes) box.checked = picked.has(id)
+    acceptPicked.textContent = `Accept chosen notes (${picked.size})`
+  }
+
   const drawPicks = () => {
     const s = current()
     pickBox.replaceChildren(h('legend', {}, 'Voices to accept'))
+    noteList.replaceChildren()
+    voiceBoxes.clear()
+    noteBoxes.clear()
     if (!s) return
     for (const v of voicesOf(s)) {
-      const box = h('input', { type: 'checkbox', id: `ai-pick-${v}`, checked: picked.has(v) })
+      const box = h('input', { type: 'checkbox', id: `ai-pick-${v}` })
       box.addEventListener('change', () => {
-        if (box.checked) picked.add(v)
-        else picked.delete(v)
+        for (const n of s.notes) if (n.voice === v) { if (box.checked) picked.add(n.id); else picked.delete(n.id) }
+        syncPicks()
         act.changed()
       })
+      voiceBoxes.set(v, box)
       const count = s.notes.filter((n) => n.voice === v).length
       pickBox.append(h('span', { class: 'ai-check' }, box, h('label', { for: box.id }, `${v} (${count} note${count === 1 ? '' : 's'})`)))
     }
+    s.notes.forEach((n, i) => {
+      const text = act.describe(n)
+      if (!editable) return noteList.append(h('li', {}, text))
+      const box = h('input', { type: 'checkbox', id: `ai-pick-note-${i}`, 'data-note': n.id })
+      box.addEventListener('change', () => {
+        if (box.checked) picked.add(n.id)
+        else picked.delete(n.id)
+        syncPicks()
+        act.changed()
+      })
+      noteBoxes.set(n.id, box)
+      noteList.append(h('li', { class: 'ai-check' }, box, h('label', { for: box.id }, text)))
+    })
+    syncPicks()
   }
 
   const setFocus = (id: string | undefined) => {
     if (id === focusedId) return
     focusedId = id
     const s = current()
-    picked = new Set(s ? voicesOf(s) : [])
+    picked = new Set(s ? s.notes.map((n) => n.id) : [])
     drawPicks()
     updateFocused()
     act.changed()
@@ -121,6 +166,14 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
     },
     focused: current,
     picked: () => picked,
+    toggle(noteId) {
+      const now = !picked.has(noteId)
+      if (now) picked.add(noteId)
+      else picked.delete(noteId)
+      syncPicks()
+      act.changed()
+      return now
+    },
     showAll: () => showAll.checked,
     focusList() {
       const radio = list.querySelector<HTMLInputElement>('input:checked') ?? list.querySelector<HTMLInputElement>('input')

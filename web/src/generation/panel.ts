@@ -3,7 +3,8 @@
 // list and as ghost notes in the roll, with audition, accept and reject. Viewers see the candidates
 // and may listen to them; asking and deciding need the editor role, as on the server.
 import { ApiError } from '../api'
-import type { GhostSet } from '../pianoroll/ghosts'
+import { describeNote } from '../pianoroll/describe'
+import { ghostAt, type GhostSet } from '../pianoroll/ghosts'
 import type { StudioContext } from '../studio/studio'
 import { announce, h } from '../ui/dom'
 import { auditionStart, auditionTracks, type AuditionKind } from './audition'
@@ -11,7 +12,7 @@ import { buildCandidateList } from './candidates'
 import { buildRequestForm } from './form'
 import { describeJob, FINISHED, follow, GenerationApi, type Job } from './jobs'
 import { defaultRegion, describeBars, FormError, requestBody } from './request'
-import { type Suggestion, watchSuggestions } from './suggestions'
+import { type SuggestedNote, type Suggestion, watchSuggestions } from './suggestions'
 
 /** Mounts the panel; returns what to call when the studio closes. */
 export function mountAiPanel(ctx: StudioContext): () => void {
@@ -103,7 +104,29 @@ export function mountAiPanel(ctx: StudioContext): () => void {
       }, fail)
     },
     changed: () => drawGhosts(),
+    describe: (n) => describeGhost(n),
   })
+
+  const describeGhost = (n: SuggestedNote) => {
+    const { snap, time, flats } = roll.layout()
+    return describeNote(n, snap.tracks.find((t) => t.id === n.track)?.name ?? n.voice, time, flats).replace(/, velocity \d+/, '')
+  }
+
+  // A click on a ghost note of the focused candidate picks it or leaves it out; it does not reach the
+  // roll's own pointer handling (which would add or select a real note there).
+  const onPointer = (e: PointerEvent) => {
+    const s = list.focused()
+    if (!editable || !s || e.button !== 0) return
+    const rect = roll.canvas.getBoundingClientRect()
+    const hit = ghostAt(s.notes, roll.layout(), { x: e.clientX - rect.left, y: e.clientY - rect.top },
+      { scrollX: roll.el.scrollLeft, scrollY: roll.el.scrollTop, pxPerTick: roll.pxPerTick, rowHeight: roll.rowHeight })
+    if (!hit) return
+    e.stopPropagation()
+    e.preventDefault()
+    const now = list.toggle(hit.id)
+    announce(live, `${now ? 'Chosen' : 'Left out'}: ${describeGhost(hit)}, candidate ${s.candidate}`)
+  }
+  roll.el.addEventListener('pointerdown', onPointer, { capture: true })
 
   let pending: Suggestion[] = []
   const drawGhosts = () => {
@@ -116,7 +139,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
       sets.push({
         suggestionId: s.id, tag: `AI ${s.candidate}`, focused: isFocused,
         notes: s.notes.map((n) => ({ id: n.id, trackId: n.track, pitch: n.pitch, start: n.start, duration: n.duration,
-          picked: !isFocused || !editable || picked.has(n.voice) })),
+          picked: !isFocused || !editable || picked.has(n.id) })),
       })
     }
     roll.ghosts = sets
@@ -160,5 +183,6 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     stopWatching()
     stopModel()
     for (const e of follows) roll.el.removeEventListener(e, proposeRegion)
+    roll.el.removeEventListener('pointerdown', onPointer, { capture: true })
   }
 }

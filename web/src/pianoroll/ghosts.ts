@@ -2,7 +2,7 @@
 // apart from real notes by shape, not colour alone: no solid body, a dashed outline and an "AI" tag.
 // The focused candidate is drawn strong; the others faint (or not at all, by the panel's toggle).
 import type { Scene, View } from './render'
-import { GUTTER, xOfTick, yOfPitch } from './layout'
+import { GUTTER, type Lane, laneAt, pitchAt, RULER, tickAt, xOfTick, yOfPitch } from './layout'
 
 export interface GhostNote {
   id: string
@@ -62,4 +62,26 @@ export function drawGhosts(ctx: CanvasRenderingContext2D, s: Scene, v: View): vo
     }
   }
   ctx.restore()
+}
+
+/**
+ * The ghost note under a point of the canvas (x, y in view pixels, the gutter and ruler included), if
+ * any: in the lane under it, at the row it is drawn in (pitches beyond the lane are drawn at its edge).
+ */
+export function ghostAt<N extends { trackId?: string; track?: string; pitch: number; start: number; duration: number }>(
+  notes: readonly N[], layout: { lanes: Lane[] }, at: { x: number; y: number },
+  v: { scrollX: number; scrollY: number; pxPerTick: number; rowHeight: number }): N | undefined {
+  if (at.x < GUTTER || at.y < RULER) return undefined
+  const cy = at.y + v.scrollY
+  const lane = laneAt(layout.lanes, cy)
+  if (!lane) return undefined
+  const pitch = pitchAt(lane, cy, v.rowHeight)
+  const tick = tickAt(at.x, v.scrollX, v.pxPerTick)
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i]
+    if ((n.trackId ?? n.track) !== lane.trackId) continue
+    if (Math.max(lane.low, Math.min(lane.high, n.pitch)) !== pitch) continue
+    if (tick >= n.start && tick < n.start + n.duration) return n
+  }
+  return undefined
 }
