@@ -59,7 +59,10 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await panel.getByLabel('Last bar').fill('61')
   await panel.getByRole('button', { name: 'Generate' }).click()
   await page.waitForFunction(() => document.getElementById('ai-error').textContent.length > 0)
-  console.log(`refusal shown: ${await page.locator('#ai-error').textContent()}`)
+  const refusal = await page.locator('#ai-error').textContent()
+  console.log(`refusal shown: ${refusal}`)
+  assert.match(refusal, /after the piece/, 'the server\'s own reason')
+  assert.equal(await page.locator('#ai-error').getAttribute('role'), 'alert')
 
   // Bars 1–2 (the template's music), harmonize: alto, tenor and bass by default, soprano kept.
   await panel.getByLabel('Mode').selectOption('harmonize')
@@ -120,6 +123,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await bob.locator('#ai-candidates li').nth(1).waitFor()
   assert.deepEqual(await bob.locator('#ai-candidates li label').allTextContents(), labels)
   assert.equal(await bob.evaluate(() => window.ensembleStudio.roll.ghosts.length), 2)
+  await bob.waitForFunction(() => /^2 AI candidates arrived, asked by Alice$/.test(document.getElementById('live').textContent))
   assert.equal(await bobPanel.getByRole('button', { name: /Accept|Reject/ }).count(), 0)
   assert.equal(await bobPanel.getByRole('button', { name: 'Play alone' }).count(), 1)
 
@@ -159,7 +163,8 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await page.waitForFunction((id) => window.ensembleStudio.roll.ghosts.find((g) => g.focused).notes.find((n) => n.id === id).picked === false, left.id)
   assert.equal(await page.locator(`[data-note="${left.id}"]`).isChecked(), false, 'the note list shows it left out')
   assert.equal(await panel.getByLabel(/^tenor \(\d+ notes?\)$/).evaluate((b) => b.indeterminate), true)
-  assert.match(await page.evaluate(() => document.getElementById('live').textContent), /^Left out: .*Tenor, candidate 1$/)
+  // The live region is set on the next animation frame: wait for it rather than read it at once.
+  await page.waitForFunction(() => /^Left out: .*Tenor, candidate 1$/.test(document.getElementById('live').textContent))
   assert.equal(await page.evaluate(() => window.ensembleStudio.model.read().notes.size), realBefore, 'the click wrote no real note')
   const taken = first.notes.filter((n) => n.trackId !== 'bass' && n.id !== left.id).map((n) => n.id)
   await panel.getByRole('button', { name: `Accept chosen notes (${taken.length})` }).click()

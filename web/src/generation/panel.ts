@@ -14,6 +14,9 @@ import { describeJob, FINISHED, follow, GenerationApi, type Job } from './jobs'
 import { defaultRegion, describeBars, FormError, requestBody } from './request'
 import { type SuggestedNote, type Suggestion, watchSuggestions } from './suggestions'
 
+/** How long to gather arriving candidates before announcing them. */
+const ARRIVALS_MS = 300
+
 /** Mounts the panel; returns what to call when the studio closes. */
 export function mountAiPanel(ctx: StudioContext): () => void {
   const { roll, transport, doc } = ctx
@@ -24,7 +27,8 @@ export function mountAiPanel(ctx: StudioContext): () => void {
   let job: Job | undefined
   let auditioned: string | undefined
   let known = new Set<string>()
-  let first = true
+  let arrivals: Suggestion[] = []
+  let arrivalTimer: ReturnType<typeof setTimeout> | undefined
 
   const error = h('p', { id: 'ai-error', class: 'error', role: 'alert' })
   const fail = (err: unknown) => {
@@ -150,11 +154,17 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     pending = all
     const ids = new Set(all.map((s) => s.id))
     const arrived = all.filter((s) => !known.has(s.id))
-    if (!first && arrived.length > 0) {
-      const who = [...new Set(arrived.map((s) => s.requestedBy.name))].join(' and ')
-      announce(live, `${arrived.length} AI candidate${arrived.length === 1 ? '' : 's'} arrived, asked by ${who}`)
+    // What the first sync brings is the project as it was, not news: announce only what arrives after.
+    // A job's candidates come one update each: gather them into one announcement.
+    if (ctx.connection.provider.synced && arrived.length > 0) {
+      arrivals.push(...arrived)
+      clearTimeout(arrivalTimer)
+      arrivalTimer = setTimeout(() => {
+        const who = [...new Set(arrivals.map((s) => s.requestedBy.name))].join(' and ')
+        announce(live, `${arrivals.length} AI candidate${arrivals.length === 1 ? '' : 's'} arrived, asked by ${who}`)
+        arrivals = []
+      }, ARRIVALS_MS)
     }
-    first = false
     known = ids
     // An auditioned candidate that was accepted or rejected is no longer what the transport should play.
     if (auditioned && !ids.has(auditioned)) {
@@ -180,6 +190,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
 
   return () => {
     closed = true
+    clearTimeout(arrivalTimer)
     stopWatching()
     stopModel()
     for (const e of follows) roll.el.removeEventListener(e, proposeRegion)
