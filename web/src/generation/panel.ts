@@ -4,12 +4,13 @@
 // and may listen to them; asking and deciding need the editor role, as on the server.
 import { ApiError } from '../api'
 import { describeNote } from '../pianoroll/describe'
-import { ghostAt, type GhostSet } from '../pianoroll/ghosts'
+import { ghostAt } from '../pianoroll/ghosts'
 import type { StudioContext } from '../studio/studio'
 import { announce, h } from '../ui/dom'
 import { auditionStart, auditionTracks, type AuditionKind } from './audition'
 import { buildCandidateList } from './candidates'
 import { buildRequestForm } from './form'
+import { ghostSets } from './ghost-sets'
 import { describeJob, FINISHED, follow, GenerationApi, type Job } from './jobs'
 import { defaultRegion, describeBars, FormError, requestBody } from './request'
 import { type SuggestedNote, type Suggestion, watchSuggestions } from './suggestions'
@@ -51,8 +52,9 @@ export function mountAiPanel(ctx: StudioContext): () => void {
   }
 
   const proposeRegion = () => {
+    if (!form) return
     const { time } = roll.layout()
-    form?.propose(defaultRegion(time, roll.loop, roll.selectedNotes(), roll.caret.tick))
+    form.propose(defaultRegion(time, roll.loop, roll.selectedNotes(), roll.caret.tick))
   }
 
   const generate = async () => {
@@ -92,7 +94,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     },
     accept(s, noteIds) {
       error.textContent = ''
-      if (noteIds && noteIds.length === 0) return fail(new FormError('Choose at least one voice to accept.'))
+      if (noteIds && noteIds.length === 0) return fail(new FormError('Choose at least one note to accept.'))
       api.accept(s.id, noteIds).then((r) => {
         announce(live, `Accepted ${r.accepted.length} note${r.accepted.length === 1 ? '' : 's'} of candidate ${s.candidate}`)
         statusText.textContent = `Accepted ${r.accepted.length} notes of candidate ${s.candidate}.`
@@ -134,19 +136,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
 
   let pending: Suggestion[] = []
   const drawGhosts = () => {
-    const focused = list.focused()
-    const picked = list.picked()
-    const sets: GhostSet[] = []
-    for (const s of pending) {
-      const isFocused = s.id === focused?.id
-      if (!isFocused && !list.showAll()) continue
-      sets.push({
-        suggestionId: s.id, tag: `AI ${s.candidate}`, focused: isFocused,
-        notes: s.notes.map((n) => ({ id: n.id, trackId: n.track, pitch: n.pitch, start: n.start, duration: n.duration,
-          picked: !isFocused || !editable || picked.has(n.id) })),
-      })
-    }
-    roll.ghosts = sets
+    roll.ghosts = ghostSets(pending, { focusedId: list.focused()?.id, picked: list.picked(), showAll: list.showAll(), editable })
     roll.invalidate()
   }
 
