@@ -217,3 +217,28 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   assert.equal(stats.suggestions.pending, 0)
   assert.ok(stats.share.ai > 0, 'the AI has a share of the notes')
 })
+
+test('a long request shows its sweeps and can be cancelled', async () => {
+  const page = await browser.context.newPage()
+  await page.goto(`${server.url}/#/`) // Alice is still signed in in this browser
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('ensemble.session')).token)
+  const { id: projectId } = await api(server.url, token, 'POST', '/api/projects', { title: 'Long', template: 'four-part-chorale' })
+  await openStudio(page, server.url, projectId)
+  const panel = page.getByRole('region', { name: 'AI co-writer' })
+  // Continue by 8 bars, 8 candidates: a few seconds of sampling on this machine (docs/generation.md).
+  await panel.getByLabel('Mode').selectOption('continue')
+  assert.equal(await panel.getByLabel('First bar').isVisible(), false, 'continue has no region to choose')
+  await panel.getByLabel('Bars to add after the piece').fill('8')
+  assert.equal(await panel.getByLabel('Soprano', { exact: true }).isChecked(), true)
+  await panel.getByLabel('Candidates (1–8)').fill('8')
+  await panel.getByRole('button', { name: 'Generate' }).click()
+  await page.waitForFunction(() => /^Running: \d+ of 12 sweeps done$/.test(document.getElementById('ai-status').textContent))
+  await panel.getByRole('button', { name: 'Cancel' }).click()
+  await page.waitForFunction(() => document.getElementById('ai-status').textContent === 'Cancelled', null, { timeout: 15_000 })
+  assert.ok(await page.locator('#ai-progress').evaluate((p) => p.value < 1), 'stopped before the last sweep')
+  assert.equal(await panel.getByRole('button', { name: 'Cancel' }).isVisible(), false)
+  await page.waitForFunction(() => /^The AI request ended: Cancelled$/.test(document.getElementById('live').textContent))
+  const doc = (await api(server.url, token, 'GET', `/api/projects/${projectId}`)).document
+  assert.deepEqual(doc.suggestions, {}, 'a cancelled job writes no candidates')
+  assert.equal(await page.locator('#ai-candidates li').count(), 0)
+})
