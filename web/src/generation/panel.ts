@@ -137,6 +137,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
   let pending: Suggestion[] = []
   const drawGhosts = () => {
     roll.ghosts = ghostSets(pending, { focusedId: list.focused()?.id, picked: list.picked(), showAll: list.showAll(), editable })
+    roll.inspect() // the line under the roll names a ghost note under the cursor
     roll.invalidate()
   }
 

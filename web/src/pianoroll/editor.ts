@@ -13,7 +13,7 @@ import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
 import { contentTicks, GUTTER, type Lane, layoutLanes, totalHeight, xOfTick } from './layout'
-import type { GhostSet } from './ghosts'
+import { type GhostSet, ghostHere } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
 
@@ -174,6 +174,7 @@ export class PianoRoll {
     const cursor = describeNote({ id: '', pitch: this.caret.pitch, start: this.caret.tick, duration: this.noteLength(), velocity: 80 },
       track.name, time, flats).replace(/, velocity \d+/, '')
     return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id))}` : '')
+      + ghostHere(this.ghosts, track.id, this.caret.tick, this.caret.pitch)
   }
 
   private speakCursor(): void {

@@ -85,3 +85,10 @@ export function ghostAt<N extends { trackId?: string; track?: string; pitch: num
   }
   return undefined
 }
+
+/** Words for the focused candidate's ghost note under the keyboard cursor, appended to the cursor's description. */
+export function ghostHere(sets: readonly GhostSet[], trackId: string, tick: number, pitch: number): string {
+  const set = sets.find((s) => s.focused)
+  const n = set?.notes.find((g) => g.trackId === trackId && g.pitch === pitch && g.start <= tick && tick < g.start + g.duration)
+  return set && n ? `. Under it: a ghost note of ${set.tag.replace(/^AI/, 'AI candidate')}${n.picked ? '' : ', left out'}` : ''
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Track } from '../../src/model/schema'
-import { ghostAt } from '../../src/pianoroll/ghosts'
+import { ghostAt, ghostHere } from '../../src/pianoroll/ghosts'
 import { GUTTER, layoutLanes, RULER } from '../../src/pianoroll/layout'
 
 const track = (id: string, role: Track['role']): Track =>
@@ -33,5 +33,21 @@ describe('hitting a ghost note', () => {
     expect(ghostAt(ghosts, { lanes }, { x: p.x - 40, y: p.y - 20 }, scrolled)?.id).toBe('g1')
     expect(ghostAt(ghosts, { lanes }, { x: GUTTER - 1, y: p.y }, view)).toBeUndefined()
     expect(ghostAt(ghosts, { lanes }, { x: p.x, y: RULER - 1 }, view)).toBeUndefined()
+  })
+})
+
+describe('a ghost note under the keyboard cursor', () => {
+  const sets = [
+    { suggestionId: 'j-1', tag: 'AI 1', focused: false, notes: [{ id: 'x', trackId: 'a', pitch: 64, start: 0, duration: 480, picked: true }] },
+    { suggestionId: 'j-2', tag: 'AI 2', focused: true, notes: [
+      { id: 'y', trackId: 'a', pitch: 64, start: 480, duration: 480, picked: true },
+      { id: 'z', trackId: 'a', pitch: 65, start: 480, duration: 480, picked: false }] },
+  ]
+  it('is named for the focused candidate only, with whether it is left out', () => {
+    expect(ghostHere(sets, 'a', 500, 64)).toBe('. Under it: a ghost note of AI candidate 2')
+    expect(ghostHere(sets, 'a', 500, 65)).toBe('. Under it: a ghost note of AI candidate 2, left out')
+    expect(ghostHere(sets, 'a', 0, 64)).toBe('')
+    expect(ghostHere(sets, 'b', 500, 64)).toBe('')
+    expect(ghostHere([], 'a', 500, 64)).toBe('')
   })
 })
