@@ -85,6 +85,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   assert.deepEqual(visited, ['ai-first-bar', 'ai-last-bar', 'ai-region-reset', 'ai-voice-alto', 'ai-voice-tenor', 'ai-voice-bass',
     'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-count', 'ai-seed', 'ai-generate'])
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none')
+  await screenshot(page, 'ai-form') // the form filled in, Generate focused
   await page.evaluate(() => {
     // Record every status line and progress value the panel shows while the model works.
     window.aiSeen = []

@@ -51,14 +51,15 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
     input.addEventListener('input', say)
     say()
     sliders.set(s.key, input)
-    return h('div', { class: 'ai-slider' }, h('label', { for: input.id }, s.label),
-      h('span', { class: 'ai-ends' }, h('span', { 'aria-hidden': 'true' }, s.low), input, h('span', { 'aria-hidden': 'true' }, s.high)))
+    // The two ends written under the slider's ends (the value's words say the same to screen readers).
+    return h('div', { class: 'ai-slider' }, h('label', { for: input.id }, s.label), input,
+      h('span', { class: 'ai-ends', 'aria-hidden': 'true' }, h('span', {}, `← ${s.low}`), h('span', {}, `${s.high} →`)))
   })
   const strength = h('input', { type: 'range', id: 'ai-strength', min: 0.05, max: 1, step: 0.05, value: 0.5 })
   const strengthOut = h('output', { for: 'ai-strength' }, '0.5')
   strength.addEventListener('input', () => { strengthOut.textContent = strength.value })
   const strengthBox = h('div', { class: 'ai-slider', hidden: true },
-    h('label', { for: 'ai-strength' }, 'Variation strength (share rewritten)'), h('span', { class: 'ai-ends' }, strength, strengthOut))
+    h('label', { for: 'ai-strength' }, 'Variation strength (share rewritten)'), h('span', { class: 'ai-row' }, strength, strengthOut))
 
   const keyLock = h('input', { type: 'checkbox', id: 'ai-key-lock' })
   const rangeLock = h('input', { type: 'checkbox', id: 'ai-range-lock' })

@@ -57,8 +57,9 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     form.propose(defaultRegion(time, roll.loop, roll.selectedNotes(), roll.caret.tick))
   }
 
+  let asking = false // from the click until the job ends: one request at a time from this panel
   const generate = async () => {
-    if (job && !FINISHED.includes(job.status)) return
+    if (asking) return
     error.textContent = ''
     let body: Record<string, unknown>
     try {
@@ -66,6 +67,8 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     } catch (err) {
       return fail(err)
     }
+    asking = true
+    form?.setBusy(true)
     try {
       const queued = await api.submit(body)
       const what = body.mode === 'continue' ? `${body.bars} more bars` : describeBars(form!.read().region)
@@ -76,6 +79,8 @@ export function mountAiPanel(ctx: StudioContext): () => void {
       else announce(live, `The AI request ended: ${describeJob(done)}`)
     } catch (err) {
       fail(err)
+    } finally {
+      asking = false
       form?.setBusy(false)
     }
   }
