@@ -63,6 +63,8 @@ describe('suggestions in the document', () => {
     const bad = new Y.Map<unknown>()
     doc.getMap('suggestions').set('no-region', bad)
     bad.set('id', 'no-region')
+    writeSuggestion(doc, 'done', 1, [note('e', 'alto', 64, 0)])
+    ;(doc.getMap('suggestions').get('done-1') as Y.Map<unknown>).set('status', 'accepted') // only pending ones show
     const all = readSuggestions(doc)
     expect(all.map((s) => s.id)).toEqual(['ok-1'])
     expect(all[0].notes.map((n) => n.id)).toEqual(['a'])
