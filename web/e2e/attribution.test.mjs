@@ -4,13 +4,10 @@
 // hover, shows the shares and the acceptance rate the server computes, and exports the report.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, clickRoll, launchBrowser, noteCount, openStudio, repo, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
+import { api, clickRoll, launchBrowser, noteCount, openStudio, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
 
 let server, alice, viewerBrowser
 before(async () => {
-  // The server finds the model relative to its working directory; the tests run from web/.
-  process.env.ENSEMBLE_GENERATION_MODEL_DIR ??= join(repo, 'models', 'chorale')
   server = await startServer()
   alice = await launchBrowser()
   viewerBrowser = await launchBrowser()

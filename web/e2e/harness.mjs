@@ -33,7 +33,9 @@ export async function startServer({ port, dataDir } = {}) {
   port ??= await freePort()
   dataDir ??= mkdtempSync(join(tmpdir(), 'ensemble-web-e2e-'))
   const proc = spawn('java', ['-Xmx512m', '-jar', serverJar(), '--port', String(port), '--data-dir', dataDir], {
-    env: { ...process.env, ENSEMBLE_WEB_ROOT: join(repo, 'web', 'dist'), ENSEMBLE_DEV_MODE: 'true' },
+    env: { ...process.env, ENSEMBLE_WEB_ROOT: join(repo, 'web', 'dist'), ENSEMBLE_DEV_MODE: 'true',
+      // The shipped chorale model (the server's default is relative to its working directory).
+      ENSEMBLE_GENERATION_MODEL_DIR: join(repo, 'models', 'chorale') },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''

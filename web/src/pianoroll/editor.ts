@@ -13,6 +13,7 @@ import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
 import { contentTicks, GUTTER, type Lane, layoutLanes, totalHeight, xOfTick } from './layout'
+import { type GhostSet, ghostHere } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
 
@@ -48,6 +49,8 @@ export class PianoRoll {
   others: RemoteMarks[] = []
   playhead?: number
   loop?: { start: number; end: number }
+  /** The AI's pending candidates as ghost notes (set by the AI panel). */
+  ghosts: GhostSet[] = []
   readOnly: boolean
   /** Set by the attribution view to colour notes by author; undefined draws track colours. */
   noteStyle?: Scene['noteStyle']
@@ -127,7 +130,7 @@ export class PianoRoll {
       tracks: snap.tracks, lanes, time, flats, grid: this.grid(), selection: this.selection,
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
-      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle,
+      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
     this.lastDrawMs = performance.now() - t0
@@ -174,6 +177,7 @@ export class PianoRoll {
     const cursor = describeNote({ id: '', pitch: this.caret.pitch, start: this.caret.tick, duration: this.noteLength(), velocity: 80 },
       track.name, time, flats).replace(/, velocity \d+/, '')
     return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id))}` : '')
+      + ghostHere(this.ghosts, track.id, this.caret.tick, this.caret.pitch)
   }
 
   private speakCursor(): void {

@@ -3,6 +3,7 @@
 import type { Note, Track } from '../model/schema'
 import { isBlackKey, pitchName } from '../music/pitch'
 import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
+import { drawGhosts, type GhostSet } from './ghosts'
 import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
 
 export interface Caret { trackId: string; tick: number; pitch: number; length: number }
@@ -28,6 +29,8 @@ export interface Scene {
   focused: boolean
   trackColors: Map<string, string>
   noteStyle?: (note: Note, track: Track) => NoteLook | undefined
+  /** The AI's pending candidates, drawn as ghost notes (ghosts.ts). */
+  ghosts?: GhostSet[]
 }
 
 /** A note's own look (the attribution view's author colours and AI marks), instead of its track's colour. */
@@ -114,6 +117,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     }
     ctx.globalAlpha = 1
   })
+  drawGhosts(ctx, s, v)
 
   if (s.box) {
     ctx.strokeStyle = '#333'

@@ -10,6 +10,8 @@ import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
 import { LedgerAuthors } from '../presence/ledger-authors'
 import { Presence } from '../presence/presence'
+import type { Track } from '../model/schema'
+import { mountAiPanel } from '../generation/panel'
 import type { Session } from '../session'
 import { Connection, describeStatus } from '../sync/connection'
 import { Transport } from '../transport/transport'
@@ -30,6 +32,9 @@ export interface StudioContext {
   connection: Connection
   transport: Transport
   sidePanels: HTMLElement
+  /** Plays from a tick (with `substitute`, other tracks than the document's: an audition) and follows it. */
+  play: (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => void
+  stop: () => void
 }
 
 const PLAYHEAD_SHARE_MS = 200
@@ -91,20 +96,26 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     }
     frame = requestAnimationFrame(follow)
   }
-  togglePlay = () => {
-    if (transport.playing) {
-      transport.stop()
-      cancelAnimationFrame(frame)
-      roll.playhead = undefined
-      presence.setPlayhead(undefined)
-      announce(live, 'Stopped')
-    } else {
-      transport.play(roll.loop && transport.loop ? roll.loop.start : roll.caret.tick)
-      frame = requestAnimationFrame(follow)
-      announce(live, 'Playing')
-    }
+  const stop = () => {
+    transport.stop()
+    cancelAnimationFrame(frame)
+    roll.playhead = undefined
+    presence.setPlayhead(undefined)
+    announce(live, 'Stopped')
     controls.sync()
     roll.invalidate()
+  }
+  const play = (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => {
+    cancelAnimationFrame(frame)
+    transport.play(fromTick, substitute)
+    frame = requestAnimationFrame(follow)
+    announce(live, substitute ? 'Playing the AI candidate' : 'Playing')
+    controls.sync()
+    roll.invalidate()
+  }
+  togglePlay = () => {
+    if (transport.playing) stop()
+    else play(roll.loop && transport.loop ? roll.loop.start : roll.caret.tick)
   }
 
   let pending = 0
@@ -158,13 +169,15 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
   roll.inspect()
   roll.invalidate()
 
-  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels }
+  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels, play, stop }
+  const disposeAi = mountAiPanel(context)
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   return () => {
     transport.stop()
     cancelAnimationFrame(frame)
+    disposeAi()
     authors.dispose()
     attribution.dispose()
     undo.destroy()

@@ -34,6 +34,8 @@ export class Transport {
   private time!: TimeBase
   loop?: Loop
   metronome = false
+  /** What plays instead of the document's tracks until the next play (the AI panel's audition). */
+  private substitute?: (tracks: Track[]) => Track[]
 
   constructor(private readonly source: () => { tracks: Track[]; time: TimeBase }) {}
 
@@ -48,8 +50,10 @@ export class Transport {
     return positionAt(elapsed, this.startTick, this.loop)
   }
 
-  play(fromTick: number): void {
+  /** Plays from `fromTick`; with `substitute`, plays the tracks it makes of the document's instead. */
+  play(fromTick: number, substitute?: (tracks: Track[]) => Track[]): void {
     this.stop()
+    this.substitute = substitute
     this.ctx ??= new AudioContext({ latencyHint: 'interactive' })
     void this.ctx.resume()
     if (!this.out) {
@@ -82,9 +86,19 @@ export class Transport {
     const tempoChanged = this.time && this.playing && time.tempoBpm !== this.time.tempoBpm
     const at = tempoChanged ? this.position() : undefined
     this.time = time
-    this.playable = audibleNotes(tracks)
+    this.playable = audibleNotes(this.substitute ? this.substitute(tracks) : tracks)
     this.starts = Float64Array.from(this.playable, (p) => p.note.start)
-    if (at !== undefined) this.play(at)
+    if (at !== undefined) this.play(at, this.substitute)
+  }
+
+  /** Whether the current playback is a substitute (an audition); false when stopped. */
+  get auditioning(): boolean {
+    return this.playing && this.substitute !== undefined
+  }
+
+  /** The notes the transport plays now, in order (read by the AI panel's tests). */
+  notes(): Note[] {
+    return this.playable.map((p) => p.note)
   }
 
   private schedule(): void {
