@@ -217,6 +217,23 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   assert.equal(stats.suggestions.rejected, 1)
   assert.equal(stats.suggestions.pending, 0)
   assert.ok(stats.share.ai > 0, 'the AI has a share of the notes')
+
+  // The attribution view marks exactly the accepted notes as the AI's (hatch and label, not colour
+  // alone) once coloured by author, and its panel counts the accepted suggestion.
+  await page.getByRole('radio', { name: 'Author' }).check()
+  const marks = await page.waitForFunction((ids) => {
+    const d = window.ensembleAttribution.view.decisions()
+    const ok = ids.every((id) => d[id]?.kind === 'ai' && d[id].pattern === 'hatch' && d[id].label === 'AI')
+    return ok && d
+  }, taken, { timeout: 15_000 }).then((h) => h.jsonValue())
+  const human = Object.entries(marks).filter(([id]) => !taken.includes(id))
+  assert.ok(human.length > 0, 'the template notes are drawn too')
+  for (const [id, look] of human) assert.notEqual(look.kind, 'ai', `note ${id} was not the AI's`)
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid=attribution-panel]')?.textContent ?? ''
+    return /\b1 accepted/.test(text) && /\b1 rejected/.test(text)
+  }, null, { timeout: 10_000 })
+  await screenshot(page, 'ai-attribution')
 })
 
 test('a long request shows its sweeps and can be cancelled', async () => {
