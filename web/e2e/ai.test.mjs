@@ -96,7 +96,9 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   })
   const t0 = Date.now()
   await page.keyboard.press('Enter') // on Generate
-  await page.waitForFunction(() => /^Done: 2 candidates/.test(document.getElementById('ai-status').textContent), null, { timeout: 30_000 })
+  // The first job of a fresh server can wait for the model to load (and, on a new machine, for DJL to
+  // unpack its native library): a generous bound, as in attribution.test.mjs.
+  await page.waitForFunction(() => /^Done: 2 candidates/.test(document.getElementById('ai-status').textContent), null, { timeout: 90_000 })
   await page.locator('#ai-candidates li').nth(1).waitFor()
   console.log(`generate → 2 candidates listed in ${Date.now() - t0} ms`)
   assert.equal(await page.locator('#ai-error').textContent(), '', 'the refusal is cleared by the next request')
