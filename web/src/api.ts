@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
+/** One JSON call to the server's API; a refusal becomes an ApiError with the server's reason. */
+export async function call<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'

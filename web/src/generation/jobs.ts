@@ -1,6 +1,6 @@
 // The generation API (docs/generation.md): queue a request, follow its job until it ends, cancel it,
 // accept or reject a suggestion. Refusals come back as ApiError with the server's reason.
-import { ApiError } from '../api'
+import { call } from '../api'
 
 export type JobStatus = 'queued' | 'running' | 'writing' | 'done' | 'failed' | 'cancelled'
 
@@ -23,23 +23,6 @@ export const FINISHED: readonly JobStatus[] = ['done', 'failed', 'cancelled']
 /** How often a running job is polled. */
 export const POLL_MS = 250
 
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response
-  try {
-    res = await fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  } catch {
-    throw new ApiError(0, 'the server cannot be reached')
-  }
-  if (res.status === 204) return undefined as T
-  const json = await res.json().catch(() => ({}))
-  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
-  return json as T
-}
-
 export class GenerationApi {
   private readonly base: string
 
@@ -48,25 +31,24 @@ export class GenerationApi {
   }
 
   submit(body: Record<string, unknown>): Promise<Job> {
-    return call(this.token, 'POST', `${this.base}/generate`, body)
+    return call('POST', `${this.base}/generate`, this.token, body)
   }
 
   job(id: string): Promise<Job> {
-    return call(this.token, 'GET', `${this.base}/generate/${encodeURIComponent(id)}`)
+    return call('GET', `${this.base}/generate/${encodeURIComponent(id)}`, this.token)
   }
 
   cancel(id: string): Promise<Job> {
-    return call(this.token, 'DELETE', `${this.base}/generate/${encodeURIComponent(id)}`)
+    return call('DELETE', `${this.base}/generate/${encodeURIComponent(id)}`, this.token)
   }
 
   /** Accepts all of a suggestion's notes, or only `notes` (ids) when given. */
   accept(suggestion: string, notes?: string[]): Promise<{ suggestion: string; accepted: string[] }> {
-    return call(this.token, 'POST', `${this.base}/suggestions/${encodeURIComponent(suggestion)}/accept`,
-      notes ? { notes } : {})
+    return call('POST', `${this.base}/suggestions/${encodeURIComponent(suggestion)}/accept`, this.token, notes ? { notes } : {})
   }
 
   reject(suggestion: string): Promise<void> {
-    return call(this.token, 'POST', `${this.base}/suggestions/${encodeURIComponent(suggestion)}/reject`, {})
+    return call('POST', `${this.base}/suggestions/${encodeURIComponent(suggestion)}/reject`, this.token, {})
   }
 }
 
