@@ -93,6 +93,24 @@ public final class ProjectAttribution {
     return Optional.ofNullable(notes.get(noteId)).map(NoteAttribution::toJson);
   }
 
+  /**
+   * The authors of the notes named, in the order asked, each as in the report; the ids the document
+   * never held are listed under {@code missing}.
+   */
+  public JsonObject notes(List<String> noteIds) {
+    JsonArray found = new JsonArray();
+    JsonArray missing = new JsonArray();
+    for (String id : noteIds) {
+      NoteAttribution n = notes.get(id);
+      if (n == null) {
+        missing.add(id);
+      } else {
+        found.add(n.toJson());
+      }
+    }
+    return new JsonObject().put("notes", found).put("missing", missing);
+  }
+
   /** Each author's part, the human and AI share of the notes in the document, the suggestions' fate. */
   public JsonObject stats() {
     JsonArray list = new JsonArray();
