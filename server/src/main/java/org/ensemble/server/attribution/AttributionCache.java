@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.ensemble.server.store.DocumentStore;
@@ -32,7 +33,7 @@ import org.ensemble.server.store.DocumentStore;
  */
 public final class AttributionCache {
   public static final int DEFAULT_MAX_PROJECTS = 16;
-  public static final long DEFAULT_MAX_STORED_BYTES = 64L << 20;
+  public static final long DEFAULT_MAX_STORED_BYTES = 8L << 20;
   public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
 
   private final Vertx vertx;
@@ -49,6 +50,8 @@ public final class AttributionCache {
   private static final class Entry {
     /** Used by one worker at a time (synchronized on the entry). */
     final ProjectReplay replay = new ProjectReplay();
+    /** Keeps each note's JSON between versions (synchronized on the entry). */
+    final ReportWriter reports = new ReportWriter();
     /** The attribution of the current version and the bodies rendered from it; replaced on a new version. */
     volatile Rendering rendering;
     /** Guarded by the cache. */
@@ -78,6 +81,18 @@ public final class AttributionCache {
    * {@code key} (which names what is rendered and everything besides the attribution it depends on).
    */
   public Future<TaggedBody> rendered(String projectId, String key, Function<ProjectAttribution, Buffer> render) {
+    return rendered(projectId, key, (e, a) -> render.apply(a));
+  }
+
+  /**
+   * The attribution report ({@link ProjectAttribution#report}) as JSON bytes, rendered once per version
+   * and title; after an edit only the notes whose attribution changed are encoded again.
+   */
+  public Future<TaggedBody> report(String projectId, String title) {
+    return rendered(projectId, "report\n" + title, (e, a) -> e.reports.write(a, projectId, title));
+  }
+
+  private Future<TaggedBody> rendered(String projectId, String key, BiFunction<Entry, ProjectAttribution, Buffer> render) {
     return current(projectId).compose(e -> {
       TaggedBody ready = e.rendering.bodies().get(key);
       if (ready != null) {
@@ -86,7 +101,7 @@ public final class AttributionCache {
       return vertx.executeBlocking(() -> {
         synchronized (e) {
           Rendering now = e.rendering;
-          return now.bodies().computeIfAbsent(key, k -> TaggedBody.of(render.apply(now.attribution())));
+          return now.bodies().computeIfAbsent(key, k -> TaggedBody.of(render.apply(e, now.attribution())));
         }
       }, false);
     });

@@ -216,11 +216,20 @@ public final class ProjectAttribution {
   public JsonObject report(String projectId, String title) {
     JsonArray noteList = new JsonArray();
     notes.values().forEach(n -> noteList.add(n.toJson()));
+    return reportHead(projectId, title).put("notes", noteList);
+  }
+
+  /** The report without its last member, {@code notes}. */
+  JsonObject reportHead(String projectId, String title) {
     JsonObject credits = new JsonObject();
     trackCredits().forEach((id, lines) -> credits.put(id, lines.get(0)));
     return new JsonObject().put("projectId", projectId).put("title", title)
-        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits)
-        .put("notes", noteList);
+        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits);
+  }
+
+  /** Every note's attribution, in the report's order. */
+  java.util.Collection<NoteAttribution> allNotes() {
+    return notes.values();
   }
 
   /** The report as text for people. */

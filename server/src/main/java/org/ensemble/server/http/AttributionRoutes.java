@@ -66,7 +66,10 @@ final class AttributionRoutes {
       TickRange range = range(ctx);
       query(ctx, (a, r) -> a.blame(range.track(), range.from(), range.to()).toBuffer());
     });
-    router.get(base + "/report").handler(ctx -> tagged(ctx, "report", JSON, (a, r) -> a.report(r.id(), r.title()).toBuffer()));
+    router.get(base + "/report").handler(ctx -> {
+      ProjectRecord record = readable(ctx);
+      cache.report(record.id(), record.title()).onSuccess(t -> Revalidation.send(ctx, t, JSON)).onFailure(ctx::fail);
+    });
     router.get(base + "/report.txt").handler(ctx -> tagged(ctx, "summary", "text/plain; charset=utf-8",
         (a, r) -> Buffer.buffer(a.summary(r.title()))));
   }
