@@ -33,7 +33,7 @@ import org.ensemble.server.store.DocumentStore;
  */
 public final class AttributionCache {
   public static final int DEFAULT_MAX_PROJECTS = 16;
-  public static final long DEFAULT_MAX_STORED_BYTES = 8L << 20;
+  public static final long DEFAULT_MAX_STORED_BYTES = 4L << 20;
   public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
 
   private final Vertx vertx;
