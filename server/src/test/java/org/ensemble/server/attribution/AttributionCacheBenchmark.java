@@ -76,6 +76,7 @@ public final class AttributionCacheBenchmark {
           whole.stats().getJsonObject("ledger").getInteger("entries"), store.storedBytes(PROJECT).toCompletableFuture().get(),
           store.storedBytes(LedgerLog.docId(PROJECT)).toCompletableFuture().get(), reportBytes);
 
+      breakdown(store, title);
       for (String what : List.of("stats", "report")) {
         boolean report = what.equals("report");
         java.util.function.Function<ProjectAttribution, io.vertx.core.buffer.Buffer> render =
@@ -112,6 +113,39 @@ public final class AttributionCacheBenchmark {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** Where an uncached query's time goes: the store's loads, the replay, the computation, the rendering. */
+  private static void breakdown(DiskDocumentStore store, String title) throws Exception {
+    double[][] ms = new double[5][9];
+    for (int i = 0; i < 9; i++) {
+      long t0 = System.nanoTime();
+      List<byte[]> document = store.load(PROJECT).toCompletableFuture().get();
+      List<byte[]> ledgerUpdates = store.load(LedgerLog.docId(PROJECT)).toCompletableFuture().get();
+      long t1 = System.nanoTime();
+      Doc history = ProjectHistory.historyDoc(document);
+      Ledger ledger = LedgerLog.read(ledgerUpdates);
+      long t2 = System.nanoTime();
+      ProjectAttribution a = ProjectAttribution.of(history, ledger);
+      long t3 = System.nanoTime();
+      int bytes = a.stats().toBuffer().length();
+      long t4 = System.nanoTime();
+      bytes += a.report(PROJECT, title).toBuffer().length();
+      long t5 = System.nanoTime();
+      long[] t = {t0, t1, t2, t3, t4, t5};
+      for (int k = 0; k < 5; k++) {
+        ms[k][i] = (t[k + 1] - t[k]) / 1e6;
+      }
+      if (bytes == 0) {
+        throw new AssertionError("nothing rendered");
+      }
+    }
+    for (double[] m : ms) {
+      Arrays.sort(m);
+    }
+    System.out.printf(Locale.ROOT, "uncached, medians: load both %.1f ms, replay (gc off) and ledger %.1f ms,"
+        + " compute %.1f ms, render statistics %.1f ms, render report %.1f ms%n", ms[0][4], ms[1][4], ms[2][4],
+        ms[3][4], ms[4][4]);
   }
 
   private static long usedAfterGc() throws InterruptedException {
