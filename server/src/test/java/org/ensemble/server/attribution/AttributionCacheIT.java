@@ -269,6 +269,24 @@ class AttributionCacheIT {
     assertEquals(List.of(2L), after.get(1), "twenty readers after an edit: one computation");
   }
 
+  @Test
+  void replayingAttributingAndRenderingRunOnWorkerThreads() throws Exception {
+    AttributionCache cache = new AttributionCache(vertx, server.documents());
+    java.util.concurrent.CompletableFuture<List<Boolean>> onWorkers = new java.util.concurrent.CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> cache.rendered(project, "probe",
+            a -> Buffer.buffer(String.valueOf(io.vertx.core.Context.isOnWorkerThread())))
+        .compose(rendered -> cache.read(project, a -> io.vertx.core.Context.isOnWorkerThread())
+            .map(read -> List.of(Boolean.parseBoolean(rendered.body().toString()), read)))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            onWorkers.completeExceptionally(ar.cause());
+          } else {
+            onWorkers.complete(ar.result());
+          }
+        }));
+    assertEquals(List.of(true, true), onWorkers.get(30, TimeUnit.SECONDS), "asked from an event loop, done on workers");
+  }
+
   /** Starts {@code n} reads at once on an event loop; the distinct tags they got and the computations after. */
   private List<List<?>> distinctTagsAndComputations(AttributionCache cache, int n) throws Exception {
     java.util.concurrent.CompletableFuture<List<String>> done = new java.util.concurrent.CompletableFuture<>();
