@@ -22,9 +22,9 @@ import org.ensemble.server.store.DocumentStore;
  * ledger (the store's reads, off the event loop) and hands them to the project's {@link ProjectReplay},
  * which applies only what is new; when the content is unchanged the attribution and the bodies already
  * rendered from it answer, and when it changed the attribution is computed once more, once, however
- * many queries wait for it: queries that arrive while a project is being brought up to date share
- * that work (single flight). Replaying, computing and rendering run on worker threads, never on an
- * event loop.
+ * many queries wait for it: queries that arrive while a project is being brought up to date wait for
+ * one shared follow-up look (single flight; see {@link #current}). Replaying, computing and
+ * rendering run on worker threads, never on an event loop.
  *
  * <p>Memory is bounded: at most {@code maxProjects} projects, least recently read dropped first, and
  * at most {@code maxStoredBytes} of stored document and ledger bytes summed over them (a cached project
@@ -54,8 +54,9 @@ public final class AttributionCache {
     final ReportWriter reports = new ReportWriter();
     /** The attribution of the current version and the bodies rendered from it; replaced on a new version. */
     volatile Rendering rendering;
-    /** Guarded by the cache. */
+    /** The look under way, and the one that follows it for those who arrived meanwhile; guarded by the cache. */
     Future<Entry> refreshing;
+    Promise<Entry> next;
     long lastRead;
     long storedBytes;
   }
@@ -137,30 +138,54 @@ public final class AttributionCache {
     entries.values().removeIf(e -> e.lastRead < horizon && e.refreshing == null);
   }
 
+  /**
+   * The project brought up to date with what the store held when this call was made. A call that
+   * arrives while a look is under way cannot use it (its loads may predate an edit the caller has
+   * seen), so it waits for the next look, which starts when the current one ends and is shared by all
+   * who arrived in the meantime: at most two looks per burst of readers, and one computation per version.
+   */
   private Future<Entry> current(String projectId) {
-    Promise<Entry> started;
+    Promise<Entry> start;
     Entry e;
     synchronized (this) {
       e = entries.computeIfAbsent(projectId, k -> new Entry());
       e.lastRead = clock.getAsLong();
       if (e.refreshing != null) {
-        return e.refreshing; // single flight: share the look that is already under way
+        if (e.next == null) {
+          e.next = Promise.promise();
+        }
+        return e.next.future();
       }
-      started = Promise.promise();
-      e.refreshing = started.future();
+      start = Promise.promise();
+      e.refreshing = start.future();
     }
-    Entry entry = e;
+    look(projectId, e, start);
+    return start.future();
+  }
+
+  private void look(String projectId, Entry entry, Promise<Entry> done) {
     refresh(projectId, entry).onComplete(ar -> {
+      Promise<Entry> next;
       synchronized (this) {
         entry.refreshing = null;
+        next = entry.next;
+        entry.next = null;
         if (ar.failed()) {
           entries.remove(projectId, entry); // a replay that failed half-way is not trusted again
+        } else if (next != null) {
+          entry.refreshing = next.future();
         }
         trim(projectId);
       }
-      started.handle(ar.map(entry));
+      done.handle(ar.map(entry));
+      if (next != null) {
+        if (ar.failed()) {
+          current(projectId).onComplete(next); // starts afresh with a new entry
+        } else {
+          look(projectId, entry, next);
+        }
+      }
     });
-    return started.future();
   }
 
   private Future<Void> refresh(String projectId, Entry e) {
