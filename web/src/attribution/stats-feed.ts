@@ -1,5 +1,5 @@
 // Keeps the project's authorship statistics fresh: read once, then again after the document changes,
-// at most once a second (each read replays the project's log on the server: ~0.2 s for 5,000 notes),
+// at most once a second, with the last ETag (unchanged statistics come back as a bodiless 304),
 // and never two at once; when the server answers slowly, at most every four answer-times instead, so
 // that open panels do not keep a busy server busier.
 import type { ProjectModel } from '../model/project'
@@ -23,6 +23,8 @@ export class StatsFeed {
   private interval = MIN_INTERVAL_MS
   private stopped = false
   private started = false
+  /** The last statistics and their ETag, sent as If-None-Match: a 304 means they still hold. */
+  private last: { etag: string; stats: StatsJson } | undefined
   private readonly stop: () => void
   /** How many reads were made (the end-to-end test checks the rate). */
   reads = 0
@@ -52,12 +54,19 @@ export class StatsFeed {
     this.lastRead = Date.now()
     this.reads++
     try {
-      const res = await fetch(`/api/projects/${encodeURIComponent(this.projectId)}/attribution`,
-        { headers: { authorization: `Bearer ${this.token}` } })
+      const headers: Record<string, string> = { authorization: `Bearer ${this.token}` }
+      if (this.last) headers['if-none-match'] = this.last.etag
+      const res = await fetch(`/api/projects/${encodeURIComponent(this.projectId)}/attribution`, { headers })
       if (this.stopped) return
-      if (res.status === 404) this.onState({ kind: 'absent' })
+      if (res.status === 304 && this.last) this.onState({ kind: 'ok', stats: this.last.stats, at: new Date() })
+      else if (res.status === 404) this.onState({ kind: 'absent' })
       else if (!res.ok) this.onState({ kind: 'error', message: `the server answered ${res.status}` })
-      else this.onState({ kind: 'ok', stats: await res.json() as StatsJson, at: new Date() })
+      else {
+        const stats = await res.json() as StatsJson
+        const etag = res.headers.get('etag')
+        this.last = etag ? { etag, stats } : undefined
+        this.onState({ kind: 'ok', stats, at: new Date() })
+      }
     } catch {
       if (!this.stopped) this.onState({ kind: 'error', message: 'the server cannot be reached' })
     } finally {

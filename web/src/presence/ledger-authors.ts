@@ -1,8 +1,8 @@
 // Authors from the server's authorship ledger (GET /api/projects/{id}/attribution/report): who
-// created each note and who changed it last, people and the AI told apart. Each query replays the
-// project's log on the server and the report lists every note, so it is read only when someone asks
-// about a note and the copy is out of date (after edits), at most every few seconds; meanwhile, or on
-// a server without the ledger, the session's own guess answers.
+// created each note and who changed it last, people and the AI told apart. The report lists every
+// note, so it is read only when someone asks about a note and the copy is out of date (after edits),
+// at most every few seconds, with the last ETag (an unchanged report is a bodiless 304); meanwhile, or
+// on a server without the ledger, the session's own guess answers.
 import type { ProjectModel } from '../model/project'
 import type { AuthorLookup } from '../pianoroll/describe'
 
@@ -37,6 +37,8 @@ export class LedgerAuthors implements AuthorLookup {
   private lastRead = 0
   private interval = MIN_INTERVAL_MS
   private disabled = true // until start()
+  /** The ETag of the report last read: sent as If-None-Match, so an unchanged report comes back as a bodiless 304. */
+  private etag: string | undefined
   /** Called when a fresh report arrived, so that what is shown can be described again. */
   onRefresh: () => void = () => {}
 
@@ -89,13 +91,16 @@ export class LedgerAuthors implements AuthorLookup {
     this.stale = false
     this.lastRead = Date.now()
     try {
-      const res = await fetch(`/api/projects/${encodeURIComponent(this.projectId)}/attribution/report`,
-        { headers: { authorization: `Bearer ${this.token}` } })
+      const headers: Record<string, string> = { authorization: `Bearer ${this.token}` }
+      if (this.etag) headers['if-none-match'] = this.etag
+      const res = await fetch(`/api/projects/${encodeURIComponent(this.projectId)}/attribution/report`, { headers })
       if (res.status === 404) {
         this.disabled = true // a server without the ledger: the session's guess stays
         return
       }
+      if (res.status === 304) return // unchanged: the records already held stay
       if (!res.ok) return
+      this.etag = res.headers.get('etag') ?? undefined
       const report = await res.json() as { notes?: NoteAuthors[] }
       const next = new Map<string, string>()
       const records = new Map<string, NoteAuthors>()

@@ -51,6 +51,11 @@ public final class Attribution implements UpdateGate.Factory {
     return read(vertx, projectId, ProjectAttribution::of);
   }
 
+  /** A cache of projects' attribution over this store, with the default bounds. */
+  public AttributionCache cache(Vertx vertx) {
+    return new AttributionCache(vertx, store);
+  }
+
   /** The MIDI export of a project with per-track authorship credits as text events. */
   public Future<byte[]> midiWithCredits(Vertx vertx, String projectId) {
     return read(vertx, projectId, (doc, ledger) -> MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(),

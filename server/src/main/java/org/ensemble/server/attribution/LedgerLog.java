@@ -69,9 +69,20 @@ final class LedgerLog {
     for (byte[] u : updates) {
       doc.applyUpdate(u);
     }
+    readNew(doc, ledger);
+    return ledger;
+  }
+
+  /** Adds to {@code ledger} the entries of the ledger document {@code doc} past those it holds. */
+  static void readNew(Doc doc, Ledger ledger) {
     int seq = 0;
-    long time = 0;
+    int known = ledger.size();
+    long time = known == 0 ? 0 : ledger.entries().get(known - 1).attributes().time();
     for (Object value : doc.getArray(ROOT)) {
+      if (seq < known) {
+        seq++;
+        continue;
+      }
       if (!(value instanceof byte[])) {
         throw new IllegalStateException("ledger entry " + seq + " is not binary: " + value);
       }
@@ -79,6 +90,5 @@ final class LedgerLog {
       time = entry.attributes().time();
       ledger.add(entry);
     }
-    return ledger;
   }
 }

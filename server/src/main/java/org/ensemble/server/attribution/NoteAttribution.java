@@ -73,6 +73,11 @@ final class NoteAttribution {
     return new FieldCredit(newest.value(), credited, chain.size());
   }
 
+  /** Everything {@link #toJson} shows, as a value: equal for two attributions that render the same. */
+  List<Object> content() {
+    return java.util.Arrays.asList(noteId, current.trackId(), present, createdBy, restoredBy, deletedBy, fields);
+  }
+
   JsonObject toJson() {
     JsonObject o = new JsonObject().put("noteId", noteId).put("trackId", current.trackId())
         .put("state", present ? "present" : "deleted").put("createdBy", createdBy.toJson());

@@ -93,6 +93,24 @@ public final class ProjectAttribution {
     return Optional.ofNullable(notes.get(noteId)).map(NoteAttribution::toJson);
   }
 
+  /**
+   * The authors of the notes named, in the order asked, each as in the report; the ids the document
+   * never held are listed under {@code missing}.
+   */
+  public JsonObject notes(List<String> noteIds) {
+    JsonArray found = new JsonArray();
+    JsonArray missing = new JsonArray();
+    for (String id : noteIds) {
+      NoteAttribution n = notes.get(id);
+      if (n == null) {
+        missing.add(id);
+      } else {
+        found.add(n.toJson());
+      }
+    }
+    return new JsonObject().put("notes", found).put("missing", missing);
+  }
+
   /** Each author's part, the human and AI share of the notes in the document, the suggestions' fate. */
   public JsonObject stats() {
     JsonArray list = new JsonArray();
@@ -198,11 +216,20 @@ public final class ProjectAttribution {
   public JsonObject report(String projectId, String title) {
     JsonArray noteList = new JsonArray();
     notes.values().forEach(n -> noteList.add(n.toJson()));
+    return reportHead(projectId, title).put("notes", noteList);
+  }
+
+  /** The report without its last member, {@code notes}. */
+  JsonObject reportHead(String projectId, String title) {
     JsonObject credits = new JsonObject();
     trackCredits().forEach((id, lines) -> credits.put(id, lines.get(0)));
     return new JsonObject().put("projectId", projectId).put("title", title)
-        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits)
-        .put("notes", noteList);
+        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits);
+  }
+
+  /** Every note's attribution, in the report's order. */
+  java.util.Collection<NoteAttribution> allNotes() {
+    return notes.values();
   }
 
   /** The report as text for people. */

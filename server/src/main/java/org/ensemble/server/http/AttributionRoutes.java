@@ -2,63 +2,76 @@ package org.ensemble.server.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.ensemble.server.attribution.Attribution;
+import org.ensemble.server.attribution.AttributionCache;
+import org.ensemble.server.attribution.TaggedBody;
 import org.ensemble.server.attribution.ProjectAttribution;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.registry.ProjectRegistry;
 
 /**
  * The authorship API (documented in {@code docs/api.md}): per-note authors, per-project statistics,
- * a paged timeline, blame for a time range of a track, and the attribution report as JSON and as
- * text. Every member of a project, viewers included, may read them.
+ * a paged timeline, blame for a time range of a track, the authors of chosen notes, and the attribution
+ * report as JSON and as text. Every member of a project, viewers included, may read them. Answers come
+ * from an {@link AttributionCache} and are computed on worker threads; the statistics, the report and
+ * the chosen notes carry a strong ETag and answer 304 to a matching If-None-Match.
  */
 final class AttributionRoutes {
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
+  /** The most note ids one {@code /notes?ids=} request may name, and the longest id. */
+  static final int MAX_NOTE_IDS = 500;
+  static final int MAX_NOTE_ID_LENGTH = 128;
+  private static final long DROP_IDLE_EVERY_MS = 60_000;
+  private static final String JSON = "application/json; charset=utf-8";
 
   private final Vertx vertx;
   private final ProjectRegistry registry;
   private final Attribution attribution;
+  private final AttributionCache cache;
 
   AttributionRoutes(Vertx vertx, ProjectRegistry registry, Attribution attribution) {
     this.vertx = vertx;
     this.registry = registry;
     this.attribution = attribution;
+    this.cache = attribution.cache(vertx);
+    vertx.setPeriodic(DROP_IDLE_EVERY_MS, id -> cache.dropIdle());
   }
 
   /** Mounts the routes; {@code /api/*} authentication must already be in front of them. */
   void mount(Router router) {
     String base = "/api/projects/:id/attribution";
-    router.get(base).handler(ctx -> query(ctx, (a, r) -> json(ctx, a.stats().put("projectId", r.id()))));
-    router.get(base + "/notes/:noteId").handler(ctx -> query(ctx, (a, r) -> {
+    router.get(base).handler(ctx -> tagged(ctx, "stats", JSON, (a, r) -> a.stats().put("projectId", r.id()).toBuffer()));
+    router.get(base + "/notes").handler(this::notes);
+    router.get(base + "/notes/:noteId").handler(ctx -> {
       String noteId = ctx.pathParam("noteId");
-      json(ctx, a.note(noteId).orElseThrow(() -> ApiException.notFound("no note " + noteId + " in this project, "
-          + "now or deleted")));
-    }));
+      query(ctx, (a, r) -> a.note(noteId).orElseThrow(() -> ApiException.notFound("no note " + noteId
+          + " in this project, now or deleted")).toBuffer());
+    });
     router.get(base + "/timeline").handler(ctx -> {
       int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
       int before = intParam(ctx, "before", Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
-      query(ctx, (a, r) -> json(ctx, a.timeline(before, limit)));
+      query(ctx, (a, r) -> a.timeline(before, limit).toBuffer());
     });
     router.get(base + "/blame").handler(ctx -> {
-      String track = ctx.request().getParam("track");
-      if (track == null || track.isBlank()) {
-        throw ApiException.badRequest("the track parameter (a track id) is needed");
-      }
-      long from = longParam(ctx, "from", 0);
-      long to = longParam(ctx, "to", Long.MAX_VALUE);
-      if (to <= from) {
-        throw ApiException.badRequest("to must be greater than from (ticks)");
-      }
-      query(ctx, (a, r) -> json(ctx, a.blame(track, from, to)));
+      TickRange range = range(ctx);
+      query(ctx, (a, r) -> a.blame(range.track(), range.from(), range.to()).toBuffer());
     });
-    router.get(base + "/report").handler(ctx -> query(ctx, (a, r) -> json(ctx, a.report(r.id(), r.title()))));
-    router.get(base + "/report.txt").handler(ctx -> query(ctx, (a, r) -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(a.summary(r.title()))));
+    router.get(base + "/report").handler(ctx -> {
+      ProjectRecord record = readable(ctx);
+      cache.report(record.id(), record.title()).onSuccess(t -> Revalidation.send(ctx, t, JSON)).onFailure(ctx::fail);
+    });
+    router.get(base + "/report.txt").handler(ctx -> tagged(ctx, "summary", "text/plain; charset=utf-8",
+        (a, r) -> Buffer.buffer(a.summary(r.title()))));
   }
 
   /** The MIDI export with per-track credits (called by the export route). */
@@ -66,23 +79,95 @@ final class AttributionRoutes {
     return attribution.midiWithCredits(vertx, projectId);
   }
 
-  /** Removes a deleted project's ledger. */
+  /** Removes a deleted project's ledger, and its attribution from memory. */
   Future<Void> delete(String projectId) {
+    cache.forget(projectId);
     return Future.fromCompletionStage(attribution.delete(projectId), vertx.getOrCreateContext());
   }
 
-  @FunctionalInterface
-  private interface Answer {
-    void answer(ProjectAttribution attribution, ProjectRecord record);
+  /** The authors of some notes, named ({@code ids=a,b,c}) or by place ({@code track=&from=&to=}), as in the report. */
+  private void notes(RoutingContext ctx) {
+    String ids = ctx.request().getParam("ids");
+    boolean byPlace = ctx.request().getParam("track") != null;
+    if ((ids == null) == !byPlace) {
+      throw ApiException.badRequest("name the notes with ids=a,b,c, or a place with track=&from=&to= (ticks), not both");
+    }
+    if (byPlace) {
+      TickRange range = range(ctx);
+      query(ctx, (a, r) -> {
+        JsonObject blame = a.blame(range.track(), range.from(), range.to());
+        return new JsonObject().put("notes", blame.getJsonArray("notes")).put("missing", new JsonArray()).toBuffer();
+      }, true);
+      return;
+    }
+    List<String> list = noteIds(ids);
+    query(ctx, (a, r) -> a.notes(list).toBuffer(), true);
   }
 
-  private void query(RoutingContext ctx, Answer answer) {
+  static List<String> noteIds(String param) {
+    String[] parts = param.split(",", -1);
+    if (parts.length > MAX_NOTE_IDS) {
+      throw ApiException.badRequest("at most " + MAX_NOTE_IDS + " note ids at once, not " + parts.length);
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : parts) {
+      if (id.isEmpty() || id.length() > MAX_NOTE_ID_LENGTH) {
+        throw ApiException.badRequest("ids must be note ids of 1 to " + MAX_NOTE_ID_LENGTH
+            + " characters separated by commas");
+      }
+      for (int i = 0; i < id.length(); i++) {
+        if (Character.isISOControl(id.charAt(i))) {
+          throw ApiException.badRequest("a note id cannot hold control characters");
+        }
+      }
+      ids.add(id);
+    }
+    return List.copyOf(ids);
+  }
+
+  private record TickRange(String track, long from, long to) {}
+
+  private static TickRange range(RoutingContext ctx) {
+    String track = ctx.request().getParam("track");
+    if (track == null || track.isBlank()) {
+      throw ApiException.badRequest("the track parameter (a track id) is needed");
+    }
+    long from = longParam(ctx, "from", 0);
+    long to = longParam(ctx, "to", Long.MAX_VALUE);
+    if (to <= from) {
+      throw ApiException.badRequest("to must be greater than from (ticks)");
+    }
+    return new TickRange(track, from, to);
+  }
+
+  @FunctionalInterface
+  private interface Render {
+    Buffer render(ProjectAttribution attribution, ProjectRecord record);
+  }
+
+  /** A body rendered once per version of the project (and title), sent with its ETag (304 when unchanged). */
+  private void tagged(RoutingContext ctx, String what, String contentType, Render render) {
     ProjectRecord record = readable(ctx);
-    attribution.attribution(vertx, record.id()).onSuccess(a -> {
-      try {
-        answer.answer(a, record);
-      } catch (RuntimeException e) {
-        ctx.fail(e);
+    String key = what + "\n" + record.title();
+    cache.rendered(record.id(), key, a -> render.render(a, record))
+        .onSuccess(t -> Revalidation.send(ctx, t, contentType)).onFailure(ctx::fail);
+  }
+
+  private void query(RoutingContext ctx, Render render) {
+    query(ctx, render, false);
+  }
+
+  /** A JSON body computed on a worker from the current attribution; with {@code tag}, sent with its ETag. */
+  private void query(RoutingContext ctx, Render render, boolean tag) {
+    ProjectRecord record = readable(ctx);
+    cache.read(record.id(), a -> {
+      Buffer body = render.render(a, record);
+      return tag ? TaggedBody.of(body) : new TaggedBody(body, null);
+    }).onSuccess(t -> {
+      if (t.etag() != null) {
+        Revalidation.send(ctx, t, JSON);
+      } else {
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(t.body());
       }
     }).onFailure(ctx::fail);
   }
@@ -113,9 +198,5 @@ final class AttributionRoutes {
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(name + " must be an integer, not \"" + s + "\"");
     }
-  }
-
-  private static void json(RoutingContext ctx, JsonObject body) {
-    JsonExchange.json(ctx, 200, body);
   }
 }

@@ -23,12 +23,15 @@ public final class TestServer implements AutoCloseable {
   private final Vertx vertx;
   private final ServerConfig config;
   private final EnsembleServer server;
+  private final org.ensemble.server.store.DocumentStore documents;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestServer(Vertx vertx, ServerConfig config, EnsembleServer server) {
+  private TestServer(Vertx vertx, ServerConfig config, EnsembleServer server,
+                     org.ensemble.server.store.DocumentStore documents) {
     this.vertx = vertx;
     this.config = config;
     this.server = server;
+    this.documents = documents;
   }
 
   public static ServerConfig config(Path dataDir) {
@@ -39,7 +42,7 @@ public final class TestServer implements AutoCloseable {
     Stores stores = Stores.open(config);
     EnsembleServer server = EnsembleServer.start(vertx, config, stores.documents(), stores.metadata())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new TestServer(vertx, config, server);
+    return new TestServer(vertx, config, server, stores.documents());
   }
 
   public static TestServer start(Vertx vertx, Path dataDir) throws Exception {
@@ -56,6 +59,11 @@ public final class TestServer implements AutoCloseable {
 
   public org.ensemble.server.sync.Rooms rooms() {
     return server.rooms();
+  }
+
+  /** The server's document store (to compute from what it holds, beside the server). */
+  public org.ensemble.server.store.DocumentStore documents() {
+    return documents;
   }
 
   public Vertx vertx() {
