@@ -2,7 +2,7 @@
 # Installs what the test suite needs and is missing; safe to run any number of times.
 #   Debian packages: a JDK 17, Maven, Node.js and npm (the interoperability tests run the real yjs),
 #                    redis-server (the Redis store's tests start their own on a free port), chromium
-#                    (the web studio's end-to-end tests drive it headless).
+#                    and firefox-esr (the web studio's end-to-end tests drive them headless).
 #   npm packages:    the pinned yjs reference implementation and y-websocket client (package-lock.json
 #                    files), via `npm ci`.
 set -euo pipefail
@@ -20,6 +20,7 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

@@ -127,14 +127,7 @@ class AttributionCacheIT {
   }
 
   private void suggestAndAccept(String id, String requester, String acceptor) throws Exception {
-    AiEdits.suggest(server.rooms(), project, suggestion(id, requester), doc -> {
-      YMap s = new YMap();
-      YArray notes = new YArray();
-      s.set("trackId", "soprano");
-      s.set("notes", notes);
-      doc.getMap("suggestions").set(id, s);
-      notes.push(List.of(Notes.note(id + "-n1", 60, 3840, 480, 70), Notes.note(id + "-n2", 62, 4320, 480, 70)));
-    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Notes.suggestTwoNotes(server.rooms(), project, suggestion(id, requester), id, 60);
     AiEdits.accept(server.rooms(), project, suggestion(id, requester), new UserIdentity(acceptor, acceptor), false, doc -> {
       YMap s = (YMap) doc.getMap("suggestions").get(id);
       YArray target = Notes.notesOf(doc, "soprano");

@@ -81,14 +81,7 @@ class CoWritingAttributionIT {
   }
 
   private void suggest(String id, String requester, int pitch) throws Exception {
-    AiEdits.suggest(server.rooms(), project, suggestion(id, requester), doc -> {
-      YMap s = new YMap();
-      YArray notes = new YArray();
-      s.set("trackId", "soprano");
-      s.set("notes", notes);
-      doc.getMap("suggestions").set(id, s);
-      notes.push(List.of(Notes.note(id + "-n1", pitch, 3840, 480, 70), Notes.note(id + "-n2", pitch + 2, 4320, 480, 70)));
-    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Notes.suggestTwoNotes(server.rooms(), project, suggestion(id, requester), id, pitch);
   }
 
   /** Moves a suggestion's notes into its track (as new note maps) and removes it from {@code suggestions}. */

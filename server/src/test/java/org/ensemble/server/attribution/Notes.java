@@ -1,9 +1,11 @@
 package org.ensemble.server.attribution;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
+import org.ensemble.server.sync.Rooms;
 
 /** Editing notes in a project document the way the studio does (schema version 1). */
 final class Notes {
@@ -61,5 +63,21 @@ final class Notes {
       }
     }
     throw new AssertionError("no note " + noteId);
+  }
+
+  /**
+   * The AI suggests two soprano notes ({@code pitch} and a tone above, in bar 3) under {@code provenance},
+   * as the generator would: one edit under the AI's client id into the {@code suggestions} map.
+   */
+  static void suggestTwoNotes(Rooms rooms, String project, AiProvenance provenance, String id, int pitch)
+      throws Exception {
+    AiEdits.suggest(rooms, project, provenance, doc -> {
+      YMap s = new YMap();
+      YArray notes = new YArray();
+      s.set("trackId", "soprano");
+      s.set("notes", notes);
+      doc.getMap("suggestions").set(id, s);
+      notes.push(List.of(note(id + "-n1", pitch, 3840, 480, 70), note(id + "-n2", pitch + 2, 4320, 480, 70)));
+    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 }
