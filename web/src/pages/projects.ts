@@ -3,6 +3,7 @@ import { api, ApiError, type ProjectRecord } from '../api'
 import { TONICS } from '../music/pitch'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { clearLocalCopy, localCopyName } from '../sync/local-copy'
 
 export async function projectsPage(root: HTMLElement, session: Session, signOut: () => void): Promise<void> {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -57,6 +58,7 @@ function projectRow(p: ProjectRecord, session: Session, error: HTMLElement): HTM
       try {
         await api.deleteProject(session.token, p.id)
         row.remove()
+        await clearLocalCopy(localCopyName(location.host, session.user.id, p.id)) // nothing of it stays here
       } catch (err) {
         error.textContent = err instanceof ApiError ? err.message : String(err)
       }

@@ -13,8 +13,9 @@ export interface Status {
   synced: boolean
   /** Whether edits were made that the server has not confirmed yet. */
   unsent: boolean
-  /** Why the server closed the connection for good, if it did. */
+  /** Why the server closed the connection for good, if it did, and its close code. */
   reason?: string
+  code?: number
   /** The server closed with "your role changed": the page should re-read the role. */
   roleChanged?: boolean
 }
@@ -31,7 +32,9 @@ export class Connection {
   private listeners = new Set<(s: Status) => void>()
   private everConnected = false
 
-  constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl()) {
+  /** `unsent`: the document already holds edits the server may lack (from this browser's local copy). */
+  constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl(), unsent = false) {
+    this.status.unsent = unsent
     this.provider = new WebsocketProvider(baseUrl, projectId, doc, {
       params: { token },
       maxBackoffTime: 2000,
@@ -52,7 +55,7 @@ export class Connection {
       if (event && event.code === 4403 && event.reason.startsWith('your role changed')) this.set({ roleChanged: true })
     })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
-      this.set({ state: 'closed', synced: false, reason: reason || `closed with code ${code}` })
+      this.set({ state: 'closed', synced: false, code, reason: reason || `closed with code ${code}` })
     })
     doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin === LOCAL && !(this.status.state === 'online' && this.status.synced)) this.set({ unsent: true })
@@ -87,8 +90,8 @@ export function defaultSyncUrl(): string {
 export function describeStatus(s: Status): string {
   switch (s.state) {
     case 'online': return s.synced ? 'Connected — all changes saved' : 'Connected — syncing…'
-    case 'connecting': return 'Connecting…'
+    case 'connecting': return s.unsent ? 'Connecting — changes made on this device are not on the server yet' : 'Connecting…'
     case 'offline': return s.unsent ? 'Offline — your changes are kept and will sync on reconnect' : 'Offline — reconnecting…'
-    case 'closed': return `Disconnected: ${s.reason ?? 'closed by the server'}`
+    case 'closed': return `Disconnected: ${s.reason ?? 'closed by the server'}` + (s.unsent ? ' (changes made here were not sent)' : '')
   }
 }
