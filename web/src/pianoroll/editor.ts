@@ -195,7 +195,7 @@ export class PianoRoll {
   /** Runs one command; each edit is one undo step. */
   exec(cmd: Command): void {
     const { snap, lanes } = this.layout()
-    const edits = ['add', 'move', 'resize', 'delete', 'cut', 'paste', 'undo', 'redo', 'velocity']
+    const edits = ['add', 'move', 'moveToLane', 'resize', 'delete', 'cut', 'paste', 'undo', 'redo', 'velocity']
     if (this.readOnly && edits.includes(cmd.kind)) {
       announce(this.opts.live, 'You can view this project but not change it.')
       return
@@ -217,6 +217,12 @@ export class PianoRoll {
       case 'lane': {
         const next = snap.tracks[clamp(laneIndex + cmd.delta, 0, snap.tracks.length - 1)]
         if (next) this.setActiveTrack(next.id)
+        break
+      }
+      case 'moveToLane': {
+        const next = snap.tracks[laneIndex + cmd.delta]
+        if (!next) return say(cmd.delta < 0 ? 'This is the first track.' : 'This is the last track.')
+        this.moveSelectionTo(next.id)
         break
       }
       case 'add': {
@@ -307,6 +313,29 @@ export class PianoRoll {
     }
     this.opts.undo.stopCapturing()
     this.invalidate()
+  }
+
+  /** Moves the selected notes to another track (one undo step); they stay selected there. */
+  moveSelectionTo(trackId: string): void {
+    const target = this.layout().snap.tracks.find((t) => t.id === trackId)
+    const notes = this.selectedNotes()
+    if (this.readOnly) return announce(this.opts.live, 'You can view this project but not change it.')
+    if (!target) return
+    if (notes.length === 0) return announce(this.opts.live, 'Select notes first: press period for the next note.')
+    const ids = this.step(() => this.model.moveNotesToTrack(notes.map((n) => n.id), trackId))
+    if (ids.length === 0) return announce(this.opts.live, `The selected notes are already in ${target.name}.`)
+    this.select(ids)
+    this.setActiveTrack(trackId)
+    announce(this.opts.live, `Moved ${ids.length} note${ids.length > 1 ? 's' : ''} to ${target.name}`)
+  }
+
+  /** Runs an edit made outside the roll (the track list) as one undo step of its own. */
+  step<T>(edit: () => T): T {
+    this.opts.undo.stopCapturing()
+    const result = edit()
+    this.opts.undo.stopCapturing()
+    this.invalidate()
+    return result
   }
 
   setActiveTrack(trackId: string): void {

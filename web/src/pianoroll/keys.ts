@@ -4,6 +4,7 @@
 export type Command =
   | { kind: 'caret'; dTicks: number; dPitch: number }
   | { kind: 'lane'; delta: 1 | -1 }
+  | { kind: 'moveToLane'; delta: 1 | -1 }
   | { kind: 'add' }
   | { kind: 'move'; dTicks: number; dPitch: number }
   | { kind: 'resize'; dTicks: number }
@@ -38,6 +39,8 @@ export function commandFor(e: KeyInput, grid: number): Command | undefined {
       case 'ArrowRight': return { kind: 'move', dTicks: grid, dPitch: 0 }
       case 'ArrowUp': return { kind: 'move', dTicks: 0, dPitch: octave }
       case 'ArrowDown': return { kind: 'move', dTicks: 0, dPitch: -octave }
+      case 'PageUp': return { kind: 'moveToLane', delta: -1 }
+      case 'PageDown': return { kind: 'moveToLane', delta: 1 }
     }
     return undefined
   }
@@ -71,6 +74,7 @@ export const KEY_HELP: [string, string][] = [
   ['Enter', 'add a note of the chosen note length at the cursor, and move the cursor past it'],
   [', and .', 'select the previous / next note (with Shift: add it to the selection)'],
   ['Alt + ← →', 'move the selected notes by one grid step'],
+  ['Alt + Page Up / Page Down', 'move the selected notes to the previous / next track'],
   ['Alt + ↑ ↓', 'transpose the selected notes by a semitone (Alt+Shift: an octave)'],
   ['Shift + ← →', 'shorten / lengthen the selected notes by one grid step'],
   ['[ and ]', 'softer / louder (velocity) for the selected notes'],
