@@ -68,3 +68,37 @@ test('rename, move notes between tracks, delete and undo', async () => {
   assert.equal(back[3].notes.length, 4)
   await page.waitForFunction(() => document.querySelectorAll('.track-list .track').length === 4)
 })
+
+test('one lane zoomed vertically: taller rows there only, and clicks still land on the right pitch', async () => {
+  const page = await browser.context.newPage()
+  await page.goto(`${server.url}/#/`) // signed in as Fay by the test above (same browser profile)
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('ensemble.session')).token)
+  const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Tall rows', template: 'four-part-chorale', key: 'C major' })
+  await openStudio(page, server.url, project.id)
+  const rows = () => page.evaluate(() => window.ensembleStudio.roll.layout().lanes.map((l) => l.rowHeight))
+  assert.deepEqual(await rows(), [8, 8, 8, 8])
+  await page.getByLabel('Row height of Alto').selectOption({ label: 'huge' })
+  assert.deepEqual(await rows(), [8, 24, 8, 8])
+  await page.locator('#track-2').check()
+  await page.getByTestId('piano-roll').focus()
+  await page.keyboard.press('Alt+=')
+  assert.deepEqual(await rows(), [8, 24, 12, 8])
+  await page.waitForFunction(() => document.getElementById('track-rows-2')?.value === '12')
+
+  // A click in the zoomed alto lane at E4 writes an E4 there.
+  const at = await page.evaluate(() => {
+    const roll = window.ensembleStudio.roll
+    const lane = roll.layout().lanes[1]
+    roll.el.scrollTop = lane.top - 22
+    const box = roll.canvas.getBoundingClientRect()
+    return { x: box.left + 64 + 3840 * roll.pxPerTick - roll.el.scrollLeft + 3,
+      y: box.top + lane.top + (lane.high - 64) * lane.rowHeight - roll.el.scrollTop + lane.rowHeight / 2 }
+  })
+  await page.mouse.click(at.x, at.y)
+  const added = await until(async () => {
+    const alto = (await api(server.url, token, 'GET', `/api/projects/${project.id}`)).document.tracks[1]
+    return alto.notes.find((n) => n.start === 3840)
+  }, 'the clicked note reaches the server')
+  assert.equal(added.pitch, 64)
+  await screenshot(page, 'studio-lane-zoom')
+})

@@ -12,7 +12,7 @@ import { announce, h } from '../ui/dom'
 import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
-import { contentTicks, GUTTER, type Lane, layoutLanes, totalHeight, xOfTick } from './layout'
+import { contentTicks, GUTTER, type Lane, layoutLanes, ROW_HEIGHTS, totalHeight, xOfTick } from './layout'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
 
@@ -38,6 +38,8 @@ export class PianoRoll {
   private readonly ctx: CanvasRenderingContext2D
   pxPerTick = 0.1
   rowHeight = 8
+  /** Lanes zoomed apart from the others: row height by track id (this view only, not shared). */
+  laneRows: ReadonlyMap<string, number> = new Map()
   gridQuarters = 1 / 4
   noteQuarters = 1
   selection = new Set<string>()
@@ -53,7 +55,7 @@ export class PianoRoll {
   noteStyle?: Scene['noteStyle']
   private focused = false
   private frame = 0
-  private cached?: { snap: Snapshot; layout: Layout; rowHeight: number }
+  private cached?: { snap: Snapshot; layout: Layout; rowHeight: number; laneRows: ReadonlyMap<string, number> }
   /** Milliseconds the last draw took (read by the benchmarks). */
   lastDrawMs = 0
 
@@ -80,10 +82,10 @@ export class PianoRoll {
 
   layout(): Layout {
     const snap = this.model.read()
-    if (this.cached?.snap !== snap || this.cached.rowHeight !== this.rowHeight) {
+    if (this.cached?.snap !== snap || this.cached.rowHeight !== this.rowHeight || this.cached.laneRows !== this.laneRows) {
       const time = { ticksPerQuarter: snap.meta.ticksPerQuarter, tempoBpm: snap.meta.tempoBpm, timeSignature: snap.meta.timeSignature }
-      this.cached = { snap, rowHeight: this.rowHeight,
-        layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight), time, flats: prefersFlats(snap.meta.key) } }
+      this.cached = { snap, rowHeight: this.rowHeight, laneRows: this.laneRows,
+        layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight, this.laneRows), time, flats: prefersFlats(snap.meta.key) } }
       if (!snap.tracks.some((t) => t.id === this.caret.trackId) && snap.tracks.length > 0) {
         this.caret.trackId = snap.tracks[0].id
         this.caret.pitch = clamp(this.caret.pitch, this.cached.layout.lanes[0].low, this.cached.layout.lanes[0].high)
@@ -304,6 +306,13 @@ export class PianoRoll {
         say(cmd.kind === 'undo' ? 'Undone' : 'Redone')
         break
       }
+      case 'laneZoom': {
+        if (!track) return
+        const now = ROW_HEIGHTS.findIndex((r) => r >= (this.laneRows.get(track.id) ?? this.rowHeight))
+        const next = ROW_HEIGHTS[clamp((now < 0 ? ROW_HEIGHTS.length - 1 : now) + cmd.delta, 0, ROW_HEIGHTS.length - 1)]
+        this.setLaneRowHeight(track.id, next)
+        break
+      }
       case 'zoom':
         this.zoom(cmd.factor, xOfTick(this.caret.tick, this.el.scrollLeft, this.pxPerTick) - GUTTER)
         break
@@ -313,6 +322,22 @@ export class PianoRoll {
     }
     this.opts.undo.stopCapturing()
     this.invalidate()
+  }
+
+  /** Gives one lane its own row height (vertical zoom of that lane only); the others keep theirs. */
+  setLaneRowHeight(trackId: string, px: number): void {
+    const { snap } = this.layout()
+    const track = snap.tracks.find((t) => t.id === trackId)
+    if (!track) return
+    const rows = new Map(this.laneRows)
+    if (px === this.rowHeight) rows.delete(trackId)
+    else rows.set(trackId, clamp(Math.round(px), ROW_HEIGHTS[0], ROW_HEIGHTS[ROW_HEIGHTS.length - 1]))
+    this.laneRows = rows
+    const lane = this.layout().lanes.find((l) => l.trackId === trackId)!
+    if (lane.top < this.el.scrollTop) this.el.scrollTop = lane.top - 24
+    announce(this.opts.live, `${track.name}: rows ${lane.rowHeight} pixels high`)
+    this.invalidate()
+    this.el.dispatchEvent(new CustomEvent('lanezoom', { detail: trackId }))
   }
 
   /** Moves the selected notes to another track (one undo step); they stay selected there. */

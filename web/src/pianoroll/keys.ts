@@ -15,6 +15,7 @@ export type Command =
   | { kind: 'copy' } | { kind: 'cut' } | { kind: 'paste' }
   | { kind: 'undo' } | { kind: 'redo' }
   | { kind: 'zoom'; factor: number }
+  | { kind: 'laneZoom'; delta: 1 | -1 }
   | { kind: 'playStop' }
   | { kind: 'velocity'; delta: number }
 
@@ -39,6 +40,8 @@ export function commandFor(e: KeyInput, grid: number): Command | undefined {
       case 'ArrowRight': return { kind: 'move', dTicks: grid, dPitch: 0 }
       case 'ArrowUp': return { kind: 'move', dTicks: 0, dPitch: octave }
       case 'ArrowDown': return { kind: 'move', dTicks: 0, dPitch: -octave }
+      case '+': case '=': return { kind: 'laneZoom', delta: 1 }
+      case '-': case '_': return { kind: 'laneZoom', delta: -1 }
       case 'PageUp': return { kind: 'moveToLane', delta: -1 }
       case 'PageDown': return { kind: 'moveToLane', delta: 1 }
     }
@@ -81,7 +84,8 @@ export const KEY_HELP: [string, string][] = [
   ['Delete', 'delete the selected notes'],
   ['Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V', 'select all in the lane, copy, cut, paste at the cursor'],
   ['Ctrl+Z, Ctrl+Shift+Z', 'undo / redo your own edits'],
-  ['+ and −', 'zoom in / out'],
+  ['+ and −', 'zoom in / out (time)'],
+  ['Alt + + and Alt + −', 'taller / shorter rows in the current track\'s lane only'],
   ['Space', 'play / stop'],
   ['Escape', 'clear the selection'],
   ['?', 'this table'],

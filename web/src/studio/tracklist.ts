@@ -5,6 +5,7 @@ import { MAX_TRACK_NAME } from '../model/project'
 import { ROLES, type TrackRole } from '../model/schema'
 import type { PianoRoll } from '../pianoroll/editor'
 import { trackColor } from '../pianoroll/colors'
+import { ROW_HEIGHTS } from '../pianoroll/layout'
 import { h } from '../ui/dom'
 
 const ROLE_PROGRAM: Partial<Record<TrackRole, number>> = { soprano: 52, alto: 52, tenor: 52, bass: 52, chords: 0, melody: 73, drums: 0 }
@@ -49,19 +50,32 @@ export function buildTrackList(model: ProjectModel, roll: PianoRoll): { el: HTML
         h('span', { class: 'swatch', style: `background:${trackColor(i)}`, 'aria-hidden': 'true' }),
         radio, h('label', { for: `track-${i}` }, `${t.name} `, h('small', {}, `${t.role}, ${t.notes.length} notes`)),
         toggle('mute', 'M'), toggle('solo', 'S'),
-        roll.readOnly ? undefined : trackEdits(model, roll, t.id, t.name, i))
+        h('div', { class: 'track-edit' }, roll.readOnly ? undefined : trackEdits(model, roll, t.id, t.name, i),
+          rowHeightChoice(roll, t.id, t.name, i)))
     }))
     moveTarget.replaceChildren(...tracks.map((t) => h('option', { value: t.id, selected: t.id === moveTarget.value }, t.name)))
     move.disabled = tracks.length < 2
     if (focused) document.getElementById(focused)?.focus()
   }
   roll.el.addEventListener('activetrack', sync)
+  roll.el.addEventListener('lanezoom', sync)
   sync()
   return { el, sync }
 }
 
 /** The name field and the delete button of one track (owners and editors only). */
-function trackEdits(model: ProjectModel, roll: PianoRoll, trackId: string, name: string, i: number): HTMLElement {
+const ROW_NAMES: Record<number, string> = { 5: 'small', 8: 'normal', 12: 'large', 16: 'larger', 24: 'huge' }
+
+/** The lane's own vertical zoom (this view only). */
+function rowHeightChoice(roll: PianoRoll, trackId: string, name: string, i: number): HTMLElement {
+  const now = roll.laneRows.get(trackId) ?? roll.rowHeight
+  const choice = h('select', { id: `track-rows-${i}`, class: 'track-rows', 'aria-label': `Row height of ${name}`, title: 'Row height' },
+    ...ROW_HEIGHTS.map((r) => h('option', { value: r, selected: r === now }, ROW_NAMES[r] ?? `${r} px`)))
+  choice.addEventListener('change', () => roll.setLaneRowHeight(trackId, Number(choice.value)))
+  return choice
+}
+
+function trackEdits(model: ProjectModel, roll: PianoRoll, trackId: string, name: string, i: number): DocumentFragment {
   const field = h('input', { type: 'text', id: `track-name-${i}`, value: name, maxlength: MAX_TRACK_NAME, required: true,
     'aria-label': `Name of track ${name}`, class: 'track-name' })
   field.addEventListener('change', () => {
@@ -86,5 +100,7 @@ function trackEdits(model: ProjectModel, roll: PianoRoll, trackId: string, name:
       if (first && roll.caret.trackId === trackId) roll.setActiveTrack(first.id)
       roll.el.focus()
     } }, 'Delete')
-  return h('div', { class: 'track-edit' }, field, del)
+  const both = document.createDocumentFragment()
+  both.append(field, del)
+  return both
 }
