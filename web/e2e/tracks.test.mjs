@@ -30,6 +30,8 @@ test('rename, move notes between tracks, delete and undo', async () => {
 
   // The first soprano note, selected with the keyboard, goes one track down with Alt+Page Down.
   const first = (await serverTracks(token, project.id))[0].notes.find((n) => n.id === 'soprano-0')
+  const credit = (id) => api(server.url, token, 'GET', `/api/projects/${project.id}/attribution/notes/${id}`)
+  const createdBy = (await credit('soprano-0')).createdBy
   await page.locator('#track-0').check()
   await page.getByTestId('piano-roll').focus()
   await page.keyboard.press('.')
@@ -38,8 +40,14 @@ test('rename, move notes between tracks, delete and undo', async () => {
     const t = await serverTracks(token, project.id)
     return t[0].notes.length === 3 && t[1].notes.length === 5 ? t[1].notes.find((n) => n.start === first.start && n.pitch === first.pitch) : undefined
   }, 'the note is in the second track on the server')
-  assert.deepEqual({ ...moved, id: undefined }, { ...first, id: undefined })
-  assert.notEqual(moved.id, 'soprano-0')
+  assert.deepEqual(moved, first) // same id, pitch, start, duration, velocity
+  // The ledger links the moved copy to the note's history: same creator, now in the second track.
+  const after = await until(async () => {
+    const c = await credit('soprano-0')
+    return c.trackId === 'alto' ? c : undefined
+  }, 'the ledger sees the note in its new track')
+  assert.equal(after.state, 'present')
+  assert.deepEqual(after.createdBy, createdBy)
   await page.locator('#live', { hasText: 'Moved 1 note to Second voice' }).waitFor()
 
   // The same note, still selected, goes to the tenor with the menu.

@@ -72,7 +72,7 @@ export class ProjectModel {
             id: m.get('id'), pitch: m.get('pitch'), start: m.get('start'), duration: m.get('duration'),
             velocity: m.get('velocity'),
           } as Partial<Note>
-          if (!isValidNote(n)) continue
+          if (!isValidNote(n) || notes.has(n.id)) continue // a second note with one id (concurrent moves): the first wins
           track.notes.push(n)
           notes.set(n.id, { note: n, trackId: id })
           this.refs.set(n.id, { map: m as Y.Map<unknown>, notes: yNotes as Y.Array<Y.Map<unknown>>, trackId: id })
@@ -140,10 +140,11 @@ export class ProjectModel {
 
   /**
    * Moves notes to another track in one transaction: each is deleted where it is and written again in
-   * the target with the same pitch, start, duration, velocity and any other keys (an AI note's
-   * `origin`), under a new id. A Yjs map cannot change arrays, and keeping the id would let two people
-   * moving the same note at once leave two notes with one id (ids are unique in the document).
-   * Returns the new ids in the order of `ids` (notes already in the target or gone are left out).
+   * the target with all its keys, its id included (a Yjs map cannot change arrays). Keeping the id keeps
+   * its history: the server's ledger links a copy with the same note id to the original (as it does for
+   * an undone deletion), so the note keeps its creator and its fields' authors. Two people moving the
+   * same note at the same moment can leave two copies with one id; readers keep the first (see build).
+   * Returns the ids moved (notes already in the target or gone are left out).
    */
   moveNotesToTrack(ids: Iterable<string>, trackId: string): string[] {
     const target = this.trackMap(trackId)
@@ -151,10 +152,10 @@ export class ProjectModel {
     this.read()
     const moving = [...ids].map((id) => this.refs.get(id)).filter((r): r is NoteRef => r !== undefined && r.trackId !== trackId)
     if (moving.length === 0) return []
-    const newIds = moving.map(() => newId())
-    const copies = moving.map((r, i) => {
-      const m = new Y.Map<unknown>() // not in the document yet: its get() cannot read what is set here
-      for (const [k, v] of r.map.entries()) if (!(v instanceof Y.AbstractType)) m.set(k, k === 'id' ? newIds[i] : v)
+    const movedIds = moving.map((r) => r.map.get('id') as string) // read before the maps are deleted
+    const copies = moving.map((r) => {
+      const m = new Y.Map<unknown>()
+      for (const [k, v] of r.map.entries()) if (!(v instanceof Y.AbstractType)) m.set(k, v)
       return m
     })
     this.edit(() => {
@@ -166,7 +167,7 @@ export class ProjectModel {
       }
       ;(notes as Y.Array<Y.Map<unknown>>).push(copies)
     })
-    return newIds
+    return movedIds
   }
 
   /** Adds notes to a track; returns their new ids. */

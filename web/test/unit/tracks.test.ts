@@ -68,16 +68,35 @@ describe('tracks', () => {
     other.doc.on('afterTransaction', () => { transactions++ })
     const moved = m.moveNotesToTrack([n1, n2, n3], a) // n3 is already there: left alone
     expect(transactions).toBe(1)
-    expect(moved).toHaveLength(2)
-    expect(new Set([...moved, n1, n2]).size).toBe(4) // new ids
+    expect(moved).toEqual([n1, n2]) // ids kept: the ledger links the copy to the note's history
     const snap = other.read()
     expect(snap.tracks[0].notes).toEqual([])
     expect(snap.tracks[1].notes.map((n) => [n.pitch, n.start, n.duration, n.velocity]))
       .toEqual([[62, 0, 960, 80], [67, 0, 480, 90], [69, 480, 240, 70]])
     expect(snap.notes.get(n3)?.trackId).toBe('alto')
-    expect(snap.notes.get(moved[1])?.trackId).toBe('alto')
+    expect(snap.notes.get(n2)?.trackId).toBe('alto')
+    expect(snap.notes.size).toBe(3)
     expect(other.originOf(moved[1])).toEqual({ suggestion: 'sg-1' })
     expect(() => m.moveNotesToTrack([n3], 'nope')).toThrow()
+  })
+
+  it('reads one note when two people moved the same note at once', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const m = new ProjectModel(a)
+    const { n1 } = chorale(m)
+    m.addTrack({ id: 'tenor', name: 'Tenor', role: 'tenor' })
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const other = new ProjectModel(b)
+    m.moveNotesToTrack([n1], 'alto')
+    other.moveNotesToTrack([n1], 'tenor')
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    for (const r of [m.read(), other.read()]) {
+      expect(r.tracks.flatMap((t) => t.notes).filter((n) => n.id === n1)).toHaveLength(1)
+      expect(r.notes.get(n1)?.note.pitch).toBe(67)
+    }
+    expect(m.read().notes.get(n1)?.trackId).toBe(other.read().notes.get(n1)?.trackId) // both replicas agree
   })
 
   it('undoes a move as one step', () => {
