@@ -19,8 +19,9 @@ after(async () => {
   await server?.dispose()
 })
 
-/** The names of this origin's IndexedDB databases. */
-const databases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+/** Whether this origin has the IndexedDB database; undefined while the page is reloading. */
+const hasDb = (page, name) => page.evaluate(async (n) => (await indexedDB.databases()).some((d) => d.name === n), name)
+  .catch(() => undefined)
 
 test('an edit made offline survives closing the tab and syncs when the server is back', async () => {
   let page = await browser.context.newPage()
@@ -29,7 +30,7 @@ test('an edit made offline survives closing the tab and syncs when the server is
   await openStudio(page, server.url, project.id)
   await page.evaluate(() => navigator.serviceWorker.ready) // the page itself is kept for offline use
   const copy = `ensemble:127.0.0.1:${server.port}:dana:${project.id}`
-  await until(async () => (await databases(page)).includes(copy), 'the local copy exists')
+  await until(async () => (await hasDb(page, copy)) === true, 'the local copy exists')
 
   await server.stop()
   await page.locator('[data-testid=connection][data-state=offline]').waitFor({ timeout: 10_000 })
@@ -75,9 +76,17 @@ test('an edit made offline survives closing the tab and syncs when the server is
   await openStudio(p2, server.url, project.id)
   assert.equal(await noteCount(p2, 'Alto'), 5)
 
+  // Erin loses access: her browser's copy goes; Dana, evicted with the room, reconnects and keeps hers.
+  const erinCopy = `ensemble:127.0.0.1:${server.port}:erin:${project.id}`
+  await until(async () => (await hasDb(p2, erinCopy)) === true, "Erin's local copy exists")
+  await api(server.url, token, 'DELETE', `/api/projects/${project.id}/members/erin`)
+  await until(async () => (await hasDb(p2, erinCopy)) === false, "Erin's copy is deleted when she loses access")
+  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+  assert.equal(await hasDb(page, copy), true)
+
   // The owner deletes the project from the list: this browser's copy goes with it.
   await page.goto(`${server.url}/#/`)
   page.once('dialog', (d) => d.accept())
   await page.locator('.project', { hasText: 'Night bus' }).getByRole('button', { name: 'Delete' }).click()
-  await until(async () => !(await databases(page)).includes(copy), 'the local copy is deleted with the project')
+  await until(async () => (await hasDb(page, copy)) === false, 'the local copy is deleted with the project')
 })

@@ -11,7 +11,7 @@ import { SessionAuthors } from '../presence/authors'
 import { LedgerAuthors } from '../presence/ledger-authors'
 import { Presence } from '../presence/presence'
 import type { Session } from '../session'
-import { Connection, describeStatus } from '../sync/connection'
+import { Connection, describeStatus, lostAccess } from '../sync/connection'
 import { LocalCopy, clearLocalCopy, localCopyName, recalledRecord, rememberRecord } from '../sync/local-copy'
 import { Transport } from '../transport/transport'
 import { ticksPerBeat } from '../music/timing'
@@ -147,7 +147,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     status.dataset.unsent = String(s.unsent)
     if (s.unsent !== lastUnsent) local.setUnsent(lastUnsent = s.unsent)
     // The project was deleted or access was withdrawn: what this browser kept of it must go too.
-    if (s.state === 'closed' && (s.code === 4404 || s.code === 4403)) void local.clear()
+    if (lostAccess(s)) void local.clear()
     if (s.synced) authors.start()
     if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
   })

@@ -22,7 +22,7 @@ export interface Status {
 
 /** Close codes after which reconnecting cannot help (docs/sync-protocol.md). */
 function isTerminal(code: number, reason: string): boolean {
-  if (code === 4403) return !reason.startsWith('your role changed')
+  if (code === 4403) return !isMembershipChange(reason)
   return code === 4400 || code === 4401 || code === 4404 || code === 4413
 }
 
@@ -52,7 +52,7 @@ export class Connection {
       if (synced) this.set({ synced: true, unsent: false })
     })
     this.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event && event.code === 4403 && event.reason.startsWith('your role changed')) this.set({ roleChanged: true })
+      if (event && event.code === 4403 && isMembershipChange(event.reason)) this.set({ roleChanged: true })
     })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
       this.set({ state: 'closed', synced: false, code, reason: reason || `closed with code ${code}` })
@@ -81,6 +81,20 @@ export class Connection {
     this.provider.destroy()
     this.listeners.clear()
   }
+}
+
+/**
+ * The server evicts a whole room when a role changes ("your role changed; reconnect") or a member is
+ * removed ("membership changed; reconnect"): everyone reconnects, and only whoever lost access is
+ * refused then (4403 "not a member of this project").
+ */
+function isMembershipChange(reason: string): boolean {
+  return reason.startsWith('your role changed') || reason.startsWith('membership changed')
+}
+
+/** Whether a final close means the project is gone or no longer this user's (not a passing refusal). */
+export function lostAccess(s: Status): boolean {
+  return s.state === 'closed' && (s.code === 4404 || (s.code === 4403 && (s.reason ?? '').startsWith('not a member')))
 }
 
 export function defaultSyncUrl(): string {
