@@ -31,13 +31,17 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/sync') || url.pathname === '/health') return
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE)
+    const key = req.mode === 'navigate' ? './' : req
     try {
       const res = await fetch(req)
-      if (res.ok) await cache.put(req.mode === 'navigate' ? './' : req, res.clone())
+      // Kept in the background: the page does not wait for the cache.
+      if (res.ok) {
+        const copy = res.clone() // now, before the page reads the body
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)))
+      }
       return res
     } catch (err) {
-      const hit = await cache.match(req.mode === 'navigate' ? './' : req, { ignoreSearch: req.mode === 'navigate' })
+      const hit = await caches.match(key, { cacheName: CACHE, ignoreSearch: req.mode === 'navigate' })
       if (hit) return hit
       throw err
     }
