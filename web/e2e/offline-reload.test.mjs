@@ -52,9 +52,12 @@ test('an edit made offline survives closing the tab and syncs when the server is
   }), copy), 'the unsent mark is stored')
   await page.close()
 
-  // Open the studio again, server still down: the page, the project and the edit are all there.
+  // Open the studio again, server still down: the page, the project list kept here, the project and
+  // the edit are all there.
   page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/p/${project.id}`)
+  await page.goto(`${server.url}/#/`)
+  await page.getByText('can still be opened and edited offline').waitFor()
+  await page.getByRole('link', { name: 'Night bus' }).click()
   await page.locator('[data-testid=connection][data-unsent=true]').waitFor({ timeout: 15_000 })
   assert.equal(await noteCount(page, 'Alto'), 5)
   assert.match(await page.getByTestId('connection').innerText(), /not on the server yet|will sync/)

@@ -72,6 +72,21 @@ export function recalledRecord(name: string): ProjectRecord | undefined {
   }
 }
 
+/** The projects this browser keeps for a user on a server (for the project list while offline). */
+export function keptRecords(host: string, userId: string): ProjectRecord[] {
+  const prefix = localCopyName(host, userId, '')
+  const out: ProjectRecord[] = []
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (!key?.startsWith(prefix) || !key.endsWith(':record')) continue
+      const r = recalledRecord(key.slice(0, -':record'.length))
+      if (r) out.push(r)
+    }
+  } catch { /* storage disabled */ }
+  return out.sort((a, b) => a.title.localeCompare(b.title))
+}
+
 function forgetRecord(name: string): void {
   try { localStorage.removeItem(recordKey(name)) } catch { /* nothing stored */ }
 }
