@@ -27,6 +27,7 @@ test('rename, move notes between tracks, delete and undo', async () => {
   await page.getByLabel('Name of track Alto').press('Enter')
   await until(async () => (await serverTracks(token, project.id))[1].name === 'Second voice', 'the new name reaches the server')
   await page.getByLabel('Name of track Second voice').waitFor()
+  await page.locator('#live', { hasText: 'Track Alto renamed to Second voice' }).waitFor()
 
   // The first soprano note, selected with the keyboard, goes one track down with Alt+Page Down.
   const first = (await serverTracks(token, project.id))[0].notes.find((n) => n.id === 'soprano-0')
@@ -64,6 +65,7 @@ test('rename, move notes between tracks, delete and undo', async () => {
   await page.getByRole('button', { name: 'Delete track Bass' }).click()
   await until(async () => (await serverTracks(token, project.id)).map((t) => t.id).join() === 'soprano,alto,tenor', 'the bass is deleted')
   assert.match(dialogs[0], /Delete the track "Bass" and its 4 notes/)
+  await page.locator('#live', { hasText: 'Deleted the track Bass and its 4 notes' }).waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.track-list .track').length === 3)
   await screenshot(page, 'studio-tracks')
   await page.getByTestId('piano-roll').focus()

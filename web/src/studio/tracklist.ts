@@ -6,7 +6,7 @@ import { ROLES, type TrackRole } from '../model/schema'
 import type { PianoRoll } from '../pianoroll/editor'
 import { trackColor } from '../pianoroll/colors'
 import { ROW_HEIGHTS } from '../pianoroll/layout'
-import { h } from '../ui/dom'
+import { announce, h } from '../ui/dom'
 
 const ROLE_PROGRAM: Partial<Record<TrackRole, number>> = { soprano: 52, alto: 52, tenor: 52, bass: 52, chords: 0, melody: 73, drums: 0 }
 
@@ -86,6 +86,7 @@ function trackEdits(model: ProjectModel, roll: PianoRoll, trackId: string, name:
     }
     field.setCustomValidity('')
     roll.step(() => model.renameTrack(trackId, field.value))
+    announce(roll.opts.live, `Track ${name} renamed to ${field.value.trim()}`)
   })
   field.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') field.blur()
@@ -99,6 +100,7 @@ function trackEdits(model: ProjectModel, roll: PianoRoll, trackId: string, name:
       const first = model.read().tracks[0]
       if (first && roll.caret.trackId === trackId) roll.setActiveTrack(first.id)
       roll.el.focus()
+      announce(roll.opts.live, `Deleted the track ${name} and its ${notes} notes; undo brings it back`) // after the focus's own
     } }, 'Delete')
   const both = document.createDocumentFragment()
   both.append(field, del)
