@@ -31,6 +31,12 @@ if (session) {
 }
 window.addEventListener('hashchange', () => void route())
 
+// Keep the page itself in this browser, so that the studio opens (from the local copy) while the
+// server is down. Only for the built page: the dev server has its own module graph.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn(`no offline page: ${String(e)}`))
+}
+
 // The skip link must not change the hash (the router owns it): move the focus instead.
 document.querySelector('.skip')?.addEventListener('click', (e) => {
   e.preventDefault()

@@ -8,6 +8,9 @@ import {
 } from './schema'
 import { isValidKey, type Key } from '../music/pitch'
 
+/** The longest track name the studio writes. */
+export const MAX_TRACK_NAME = 100
+
 /** The transaction origin of this user's own edits. */
 export const LOCAL = Symbol('local edit')
 
@@ -69,7 +72,7 @@ export class ProjectModel {
             id: m.get('id'), pitch: m.get('pitch'), start: m.get('start'), duration: m.get('duration'),
             velocity: m.get('velocity'),
           } as Partial<Note>
-          if (!isValidNote(n)) continue
+          if (!isValidNote(n) || notes.has(n.id)) continue // a second note with one id (concurrent moves): the first wins
           track.notes.push(n)
           notes.set(n.id, { note: n, trackId: id })
           this.refs.set(n.id, { map: m as Y.Map<unknown>, notes: yNotes as Y.Array<Y.Map<unknown>>, trackId: id })
@@ -121,6 +124,52 @@ export class ProjectModel {
     this.edit(() => t.set(key, value))
   }
 
+  /** Renames a track: the name is trimmed and must not be empty (at most 100 characters). */
+  renameTrack(trackId: string, name: string): void {
+    const clean = name.trim()
+    if (clean === '' || clean.length > MAX_TRACK_NAME) throw new RangeError(`a track name must be 1 to ${MAX_TRACK_NAME} characters`)
+    this.setTrack(trackId, 'name', clean)
+  }
+
+  /** Deletes a track with its notes (one transaction: this user's undo brings it back whole). */
+  deleteTrack(trackId: string): void {
+    const i = this.tracks.toArray().findIndex((t) => t instanceof Y.Map && t.get('id') === trackId)
+    if (i < 0) throw new Error(`no track ${trackId}`)
+    this.edit(() => this.tracks.delete(i, 1))
+  }
+
+  /**
+   * Moves notes to another track in one transaction: each is deleted where it is and written again in
+   * the target with all its keys, its id included (a Yjs map cannot change arrays). Keeping the id keeps
+   * its history: the server's ledger links a copy with the same note id to the original (as it does for
+   * an undone deletion), so the note keeps its creator and its fields' authors. Two people moving the
+   * same note at the same moment can leave two copies with one id; readers keep the first (see build).
+   * Returns the ids moved (notes already in the target or gone are left out).
+   */
+  moveNotesToTrack(ids: Iterable<string>, trackId: string): string[] {
+    const target = this.trackMap(trackId)
+    if (!target) throw new Error(`no track ${trackId}`)
+    this.read()
+    const moving = [...ids].map((id) => this.refs.get(id)).filter((r): r is NoteRef => r !== undefined && r.trackId !== trackId)
+    if (moving.length === 0) return []
+    const movedIds = moving.map((r) => r.map.get('id') as string) // read before the maps are deleted
+    const copies = moving.map((r) => {
+      const m = new Y.Map<unknown>()
+      for (const [k, v] of r.map.entries()) if (!(v instanceof Y.AbstractType)) m.set(k, v)
+      return m
+    })
+    this.edit(() => {
+      this.deleteRefs(moving)
+      let notes = target.get('notes')
+      if (!(notes instanceof Y.Array)) {
+        notes = new Y.Array()
+        target.set('notes', notes)
+      }
+      ;(notes as Y.Array<Y.Map<unknown>>).push(copies)
+    })
+    return movedIds
+  }
+
   /** Adds notes to a track; returns their new ids. */
   addNotes(trackId: string, fields: NoteFields[]): string[] {
     const t = this.trackMap(trackId)
@@ -163,20 +212,22 @@ export class ProjectModel {
 
   deleteNotes(ids: Iterable<string>): void {
     this.read()
+    const refs = [...ids].map((id) => this.refs.get(id)).filter((r): r is NoteRef => r !== undefined)
+    if (refs.length === 0) return
+    this.edit(() => this.deleteRefs(refs))
+  }
+
+  /** Deletes the notes' maps from their arrays (inside an edit). */
+  private deleteRefs(refs: NoteRef[]): void {
     const byArray = new Map<Y.Array<Y.Map<unknown>>, Set<Y.Map<unknown>>>()
-    for (const id of ids) {
-      const ref = this.refs.get(id)
-      if (!ref) continue
+    for (const ref of refs) {
       if (!byArray.has(ref.notes)) byArray.set(ref.notes, new Set())
       byArray.get(ref.notes)!.add(ref.map)
     }
-    if (byArray.size === 0) return
-    this.edit(() => {
-      for (const [arr, maps] of byArray) {
-        const all = arr.toArray()
-        for (let i = all.length - 1; i >= 0; i--) if (maps.has(all[i])) arr.delete(i, 1)
-      }
-    })
+    for (const [arr, maps] of byArray) {
+      const all = arr.toArray()
+      for (let i = all.length - 1; i >= 0; i--) if (maps.has(all[i])) arr.delete(i, 1)
+    }
   }
 
   /** The Yjs client that created the note (its map's item), for naming authors until the ledger does. */

@@ -3,6 +3,7 @@ import { api, ApiError, type ProjectRecord } from '../api'
 import { TONICS } from '../music/pitch'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { clearLocalCopy, keptRecords, localCopyName } from '../sync/local-copy'
 
 export async function projectsPage(root: HTMLElement, session: Session, signOut: () => void): Promise<void> {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -42,6 +43,13 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
   } catch (err) {
     error.textContent = err instanceof ApiError ? err.message : String(err)
     if (err instanceof ApiError && err.status === 401) signOut()
+    if (err instanceof ApiError && err.status === 0) {
+      // Offline: the projects this browser keeps can still be opened and edited.
+      const kept = keptRecords(location.host, session.user.id)
+      if (kept.length > 0) error.textContent += ' — the projects kept in this browser can still be opened and edited offline.'
+      list.replaceChildren(...kept.map((p) => h('li', { class: 'project' },
+        h('a', { href: `#/p/${p.id}`, class: 'project-title' }, p.title), h('span', { class: 'role' }, 'kept in this browser'))))
+    }
   }
 }
 
@@ -57,6 +65,7 @@ function projectRow(p: ProjectRecord, session: Session, error: HTMLElement): HTM
       try {
         await api.deleteProject(session.token, p.id)
         row.remove()
+        await clearLocalCopy(localCopyName(location.host, session.user.id, p.id)) // nothing of it stays here
       } catch (err) {
         error.textContent = err instanceof ApiError ? err.message : String(err)
       }

@@ -12,7 +12,7 @@ import { announce, h } from '../ui/dom'
 import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
-import { contentTicks, GUTTER, type Lane, layoutLanes, totalHeight, xOfTick } from './layout'
+import { contentTicks, GUTTER, type Lane, layoutLanes, ROW_HEIGHTS, totalHeight, xOfTick } from './layout'
 import { type GhostSet, ghostHere } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
@@ -39,6 +39,8 @@ export class PianoRoll {
   private readonly ctx: CanvasRenderingContext2D
   pxPerTick = 0.1
   rowHeight = 8
+  /** Lanes zoomed apart from the others: row height by track id (this view only, not shared). */
+  laneRows: ReadonlyMap<string, number> = new Map()
   gridQuarters = 1 / 4
   noteQuarters = 1
   selection = new Set<string>()
@@ -56,7 +58,7 @@ export class PianoRoll {
   noteStyle?: Scene['noteStyle']
   private focused = false
   private frame = 0
-  private cached?: { snap: Snapshot; layout: Layout; rowHeight: number }
+  private cached?: { snap: Snapshot; layout: Layout; rowHeight: number; laneRows: ReadonlyMap<string, number> }
   /** Milliseconds the last draw took (read by the benchmarks). */
   lastDrawMs = 0
 
@@ -83,10 +85,10 @@ export class PianoRoll {
 
   layout(): Layout {
     const snap = this.model.read()
-    if (this.cached?.snap !== snap || this.cached.rowHeight !== this.rowHeight) {
+    if (this.cached?.snap !== snap || this.cached.rowHeight !== this.rowHeight || this.cached.laneRows !== this.laneRows) {
       const time = { ticksPerQuarter: snap.meta.ticksPerQuarter, tempoBpm: snap.meta.tempoBpm, timeSignature: snap.meta.timeSignature }
-      this.cached = { snap, rowHeight: this.rowHeight,
-        layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight), time, flats: prefersFlats(snap.meta.key) } }
+      this.cached = { snap, rowHeight: this.rowHeight, laneRows: this.laneRows,
+        layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight, this.laneRows), time, flats: prefersFlats(snap.meta.key) } }
       if (!snap.tracks.some((t) => t.id === this.caret.trackId) && snap.tracks.length > 0) {
         this.caret.trackId = snap.tracks[0].id
         this.caret.pitch = clamp(this.caret.pitch, this.cached.layout.lanes[0].low, this.cached.layout.lanes[0].high)
@@ -199,7 +201,7 @@ export class PianoRoll {
   /** Runs one command; each edit is one undo step. */
   exec(cmd: Command): void {
     const { snap, lanes } = this.layout()
-    const edits = ['add', 'move', 'resize', 'delete', 'cut', 'paste', 'undo', 'redo', 'velocity']
+    const edits = ['add', 'move', 'moveToLane', 'resize', 'delete', 'cut', 'paste', 'undo', 'redo', 'velocity']
     if (this.readOnly && edits.includes(cmd.kind)) {
       announce(this.opts.live, 'You can view this project but not change it.')
       return
@@ -221,6 +223,12 @@ export class PianoRoll {
       case 'lane': {
         const next = snap.tracks[clamp(laneIndex + cmd.delta, 0, snap.tracks.length - 1)]
         if (next) this.setActiveTrack(next.id)
+        break
+      }
+      case 'moveToLane': {
+        const next = snap.tracks[laneIndex + cmd.delta]
+        if (!next) return say(cmd.delta < 0 ? 'This is the first track.' : 'This is the last track.')
+        this.moveSelectionTo(next.id)
         break
       }
       case 'add': {
@@ -302,6 +310,13 @@ export class PianoRoll {
         say(cmd.kind === 'undo' ? 'Undone' : 'Redone')
         break
       }
+      case 'laneZoom': {
+        if (!track) return
+        const now = ROW_HEIGHTS.findIndex((r) => r >= (this.laneRows.get(track.id) ?? this.rowHeight))
+        const next = ROW_HEIGHTS[clamp((now < 0 ? ROW_HEIGHTS.length - 1 : now) + cmd.delta, 0, ROW_HEIGHTS.length - 1)]
+        this.setLaneRowHeight(track.id, next)
+        break
+      }
       case 'zoom':
         this.zoom(cmd.factor, xOfTick(this.caret.tick, this.el.scrollLeft, this.pxPerTick) - GUTTER)
         break
@@ -311,6 +326,45 @@ export class PianoRoll {
     }
     this.opts.undo.stopCapturing()
     this.invalidate()
+  }
+
+  /** Gives one lane its own row height (vertical zoom of that lane only); the others keep theirs. */
+  setLaneRowHeight(trackId: string, px: number): void {
+    const { snap } = this.layout()
+    const track = snap.tracks.find((t) => t.id === trackId)
+    if (!track) return
+    const rows = new Map(this.laneRows)
+    if (px === this.rowHeight) rows.delete(trackId)
+    else rows.set(trackId, clamp(Math.round(px), ROW_HEIGHTS[0], ROW_HEIGHTS[ROW_HEIGHTS.length - 1]))
+    this.laneRows = rows
+    const lane = this.layout().lanes.find((l) => l.trackId === trackId)!
+    if (lane.top < this.el.scrollTop) this.el.scrollTop = lane.top - 24
+    announce(this.opts.live, `${track.name}: rows ${lane.rowHeight} pixels high`)
+    this.invalidate()
+    this.el.dispatchEvent(new CustomEvent('lanezoom', { detail: trackId }))
+  }
+
+  /** Moves the selected notes to another track (one undo step); they stay selected there. */
+  moveSelectionTo(trackId: string): void {
+    const target = this.layout().snap.tracks.find((t) => t.id === trackId)
+    const notes = this.selectedNotes()
+    if (this.readOnly) return announce(this.opts.live, 'You can view this project but not change it.')
+    if (!target) return
+    if (notes.length === 0) return announce(this.opts.live, 'Select notes first: press period for the next note.')
+    const ids = this.step(() => this.model.moveNotesToTrack(notes.map((n) => n.id), trackId))
+    if (ids.length === 0) return announce(this.opts.live, `The selected notes are already in ${target.name}.`)
+    this.select(ids)
+    this.setActiveTrack(trackId)
+    announce(this.opts.live, `Moved ${ids.length} note${ids.length > 1 ? 's' : ''} to ${target.name}`)
+  }
+
+  /** Runs an edit made outside the roll (the track list) as one undo step of its own. */
+  step<T>(edit: () => T): T {
+    this.opts.undo.stopCapturing()
+    const result = edit()
+    this.opts.undo.stopCapturing()
+    this.invalidate()
+    return result
   }
 
   setActiveTrack(trackId: string): void {

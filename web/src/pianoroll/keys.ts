@@ -4,6 +4,7 @@
 export type Command =
   | { kind: 'caret'; dTicks: number; dPitch: number }
   | { kind: 'lane'; delta: 1 | -1 }
+  | { kind: 'moveToLane'; delta: 1 | -1 }
   | { kind: 'add' }
   | { kind: 'move'; dTicks: number; dPitch: number }
   | { kind: 'resize'; dTicks: number }
@@ -14,6 +15,7 @@ export type Command =
   | { kind: 'copy' } | { kind: 'cut' } | { kind: 'paste' }
   | { kind: 'undo' } | { kind: 'redo' }
   | { kind: 'zoom'; factor: number }
+  | { kind: 'laneZoom'; delta: 1 | -1 }
   | { kind: 'playStop' }
   | { kind: 'velocity'; delta: number }
 
@@ -38,6 +40,10 @@ export function commandFor(e: KeyInput, grid: number): Command | undefined {
       case 'ArrowRight': return { kind: 'move', dTicks: grid, dPitch: 0 }
       case 'ArrowUp': return { kind: 'move', dTicks: 0, dPitch: octave }
       case 'ArrowDown': return { kind: 'move', dTicks: 0, dPitch: -octave }
+      case '+': case '=': return { kind: 'laneZoom', delta: 1 }
+      case '-': case '_': return { kind: 'laneZoom', delta: -1 }
+      case 'PageUp': return { kind: 'moveToLane', delta: -1 }
+      case 'PageDown': return { kind: 'moveToLane', delta: 1 }
     }
     return undefined
   }
@@ -71,13 +77,15 @@ export const KEY_HELP: [string, string][] = [
   ['Enter', 'add a note of the chosen note length at the cursor, and move the cursor past it'],
   [', and .', 'select the previous / next note (with Shift: add it to the selection)'],
   ['Alt + ← →', 'move the selected notes by one grid step'],
+  ['Alt + Page Up / Page Down', 'move the selected notes to the previous / next track'],
   ['Alt + ↑ ↓', 'transpose the selected notes by a semitone (Alt+Shift: an octave)'],
   ['Shift + ← →', 'shorten / lengthen the selected notes by one grid step'],
   ['[ and ]', 'softer / louder (velocity) for the selected notes'],
   ['Delete', 'delete the selected notes'],
   ['Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V', 'select all in the lane, copy, cut, paste at the cursor'],
   ['Ctrl+Z, Ctrl+Shift+Z', 'undo / redo your own edits'],
-  ['+ and −', 'zoom in / out'],
+  ['+ and −', 'zoom in / out (time)'],
+  ['Alt + + and Alt + −', 'taller / shorter rows in the current track\'s lane only'],
   ['Space', 'play / stop'],
   ['Escape', 'clear the selection'],
   ['?', 'this table'],

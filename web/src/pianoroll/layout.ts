@@ -19,7 +19,12 @@ export interface Lane {
   low: number
   high: number
   height: number
+  /** This lane's row height in pixels (lanes can be zoomed apart from the others). */
+  rowHeight?: number
 }
+
+/** The row heights a lane can be given, smallest first (the roll's default is 8). */
+export const ROW_HEIGHTS = [5, 8, 12, 16, 24] as const
 
 /** A lane's pitch range: its role's, widened to keep every note two semitones from the edge. */
 export function laneRange(track: Track): [number, number] {
@@ -31,12 +36,14 @@ export function laneRange(track: Track): [number, number] {
   return [Math.max(0, low), Math.min(127, high)]
 }
 
-export function layoutLanes(tracks: Track[], rowHeight: number): Lane[] {
+/** Lanes stacked from the top; `rowHeights` gives some tracks their own row height. */
+export function layoutLanes(tracks: Track[], rowHeight: number, rowHeights?: ReadonlyMap<string, number>): Lane[] {
   let top = RULER
   return tracks.map((t) => {
     const [low, high] = laneRange(t)
-    const height = (high - low + 1) * rowHeight
-    const lane = { trackId: t.id, top, low, high, height }
+    const rh = rowHeights?.get(t.id) ?? rowHeight
+    const height = (high - low + 1) * rh
+    const lane = { trackId: t.id, top, low, high, height, rowHeight: rh }
     top += height + LANE_GAP
     return lane
   })
@@ -52,13 +59,14 @@ export function laneAt(lanes: Lane[], y: number): Lane | undefined {
   return lanes.find((l) => y >= l.top && y < l.top + l.height)
 }
 
+/** The pitch at a content y; the lane's own row height wins over the roll's `rowHeight`. */
 export function pitchAt(lane: Lane, y: number, rowHeight: number): number {
-  const row = Math.floor((y - lane.top) / rowHeight)
+  const row = Math.floor((y - lane.top) / (lane.rowHeight ?? rowHeight))
   return Math.max(lane.low, Math.min(lane.high, lane.high - row))
 }
 
 export function yOfPitch(lane: Lane, pitch: number, rowHeight: number): number {
-  return lane.top + (lane.high - pitch) * rowHeight
+  return lane.top + (lane.high - pitch) * (lane.rowHeight ?? rowHeight)
 }
 
 /** The tick under a view x (pixels from the view's left edge, gutter included). */

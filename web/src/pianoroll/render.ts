@@ -43,7 +43,7 @@ export interface NoteLook {
 export interface View { width: number; height: number; scrollX: number; scrollY: number; pxPerTick: number; rowHeight: number }
 
 export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
-  const { width, height, scrollX, scrollY, pxPerTick, rowHeight } = v
+  const { width, height, scrollX, scrollY, pxPerTick } = v
   ctx.clearRect(0, 0, width, height)
   ctx.fillStyle = '#fbfbfd'
   ctx.fillRect(0, 0, width, height)
@@ -55,6 +55,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   for (const lane of s.lanes) {
     const top = lane.top - scrollY
     if (top > height || top + lane.height < 0) continue
+    const rowHeight = lane.rowHeight ?? v.rowHeight
     for (let p = lane.low; p <= lane.high; p++) {
       const y = yOfPitch(lane, p, rowHeight) - scrollY
       ctx.fillStyle = isBlackKey(p) ? '#eceef3' : '#ffffff'
@@ -86,6 +87,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   s.tracks.forEach((track, i) => {
     const lane = s.lanes[i]
     if (!lane || lane.top - scrollY > height || lane.top + lane.height - scrollY < 0) return
+    const rowHeight = lane.rowHeight ?? v.rowHeight
     const color = s.trackColors.get(track.id) ?? '#3a7bd5'
     ctx.globalAlpha = s.activeTrackId === undefined || s.activeTrackId === track.id ? 1 : 0.6
     for (const original of track.notes) {
@@ -133,6 +135,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
   if (s.caret) {
     const lane = s.lanes[s.tracks.findIndex((t) => t.id === s.caret!.trackId)]
     if (lane) {
+      const rowHeight = lane.rowHeight ?? v.rowHeight
       const cy = yOfPitch(lane, s.caret.pitch, rowHeight) - scrollY
       ctx.strokeStyle = s.focused ? '#0b57d0' : '#8a94a6'
       ctx.lineWidth = s.focused ? 2 : 1
@@ -195,7 +198,7 @@ function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
     ctx.fillStyle = '#6b7385'
     for (let p = lane.low; p <= lane.high; p++) {
       if (p % 12 !== 0) continue
-      ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + v.rowHeight - 1)
+      ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + (lane.rowHeight ?? v.rowHeight) - 1)
     }
     ctx.fillStyle = '#1d2330'
     ctx.font = `${active ? 'bold ' : ''}11px system-ui, sans-serif`

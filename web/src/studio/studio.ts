@@ -13,7 +13,8 @@ import { Presence } from '../presence/presence'
 import type { Track } from '../model/schema'
 import { mountAiPanel } from '../generation/panel'
 import type { Session } from '../session'
-import { Connection, describeStatus } from '../sync/connection'
+import { Connection, describeStatus, lostAccess } from '../sync/connection'
+import { LocalCopy, clearLocalCopy, localCopyName, recalledRecord, rememberRecord } from '../sync/local-copy'
 import { Transport } from '../transport/transport'
 import { ticksPerBeat } from '../music/timing'
 import { announce, h, prefersReducedMotion } from '../ui/dom'
@@ -40,19 +41,35 @@ export interface StudioContext {
 const PLAYHEAD_SHARE_MS = 200
 
 export async function studioPage(root: HTMLElement, session: Session, projectId: string): Promise<() => void> {
+  const localName = localCopyName(location.host, session.user.id, projectId)
   let project: ProjectRecord
   try {
     project = await api.project(session.token, projectId)
+    rememberRecord(localName, project)
   } catch (err) {
-    root.replaceChildren(h('main', { id: 'main', class: 'page' },
-      h('p', { class: 'error', role: 'alert' }, err instanceof ApiError ? err.message : String(err)),
-      h('a', { href: '#/' }, 'Back to your projects')))
-    return () => {}
+    // The server is down: open what this browser kept. The project is gone or no longer ours: drop it.
+    const kept = err instanceof ApiError && err.status === 0 ? recalledRecord(localName) : undefined
+    if (err instanceof ApiError && (err.status === 404 || err.status === 403)) await clearLocalCopy(localName).catch(() => {})
+    if (kept) project = kept
+    else return failed(root, err)
   }
+  return openStudio(root, session, projectId, project, localName)
+}
+
+function failed(root: HTMLElement, err: unknown): () => void {
+  root.replaceChildren(h('main', { id: 'main', class: 'page' },
+    h('p', { class: 'error', role: 'alert' }, err instanceof ApiError ? err.message : String(err)),
+    h('a', { href: '#/' }, 'Back to your projects')))
+  return () => {}
+}
+
+async function openStudio(root: HTMLElement, session: Session, projectId: string, project: ProjectRecord,
+  localName: string): Promise<() => void> {
   const readOnly = project.role === 'viewer'
   const doc = new Y.Doc()
+  const local = await LocalCopy.open(doc, localName) // this browser's copy first: it shows offline edits at once
   const model = new ProjectModel(doc)
-  const connection = new Connection(doc, projectId, session.token)
+  const connection = new Connection(doc, projectId, session.token, undefined, local.hadUnsent)
   const presence = new Presence(connection.provider.awareness, session.user, project.role)
   const undo = new Y.UndoManager([model.meta, model.tracks], { trackedOrigins: new Set([LOCAL]) })
   const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
@@ -133,10 +150,15 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     roll.others = presence.others()
     roll.invalidate()
   })
+  let lastUnsent: boolean | undefined
   connection.onStatus((s) => {
     status.textContent = describeStatus(s)
     status.dataset.state = s.state
     status.dataset.synced = String(s.synced && !s.unsent)
+    status.dataset.unsent = String(s.unsent)
+    if (s.unsent !== lastUnsent) local.setUnsent(lastUnsent = s.unsent)
+    // The project was deleted or access was withdrawn: what this browser kept of it must go too.
+    if (lostAccess(s)) void local.clear()
     if (s.synced) authors.start()
     if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
   })
@@ -182,6 +204,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     attribution.dispose()
     undo.destroy()
     connection.destroy()
+    void local.destroy()
     doc.destroy()
     delete (window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio
   }

@@ -13,15 +13,16 @@ export interface Status {
   synced: boolean
   /** Whether edits were made that the server has not confirmed yet. */
   unsent: boolean
-  /** Why the server closed the connection for good, if it did. */
+  /** Why the server closed the connection for good, if it did, and its close code. */
   reason?: string
+  code?: number
   /** The server closed with "your role changed": the page should re-read the role. */
   roleChanged?: boolean
 }
 
 /** Close codes after which reconnecting cannot help (docs/sync-protocol.md). */
 function isTerminal(code: number, reason: string): boolean {
-  if (code === 4403) return !reason.startsWith('your role changed')
+  if (code === 4403) return !isMembershipChange(reason)
   return code === 4400 || code === 4401 || code === 4404 || code === 4413
 }
 
@@ -31,7 +32,9 @@ export class Connection {
   private listeners = new Set<(s: Status) => void>()
   private everConnected = false
 
-  constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl()) {
+  /** `unsent`: the document already holds edits the server may lack (from this browser's local copy). */
+  constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl(), unsent = false) {
+    this.status.unsent = unsent
     this.provider = new WebsocketProvider(baseUrl, projectId, doc, {
       params: { token },
       maxBackoffTime: 2000,
@@ -49,10 +52,10 @@ export class Connection {
       if (synced) this.set({ synced: true, unsent: false })
     })
     this.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event && event.code === 4403 && event.reason.startsWith('your role changed')) this.set({ roleChanged: true })
+      if (event && event.code === 4403 && isMembershipChange(event.reason)) this.set({ roleChanged: true })
     })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
-      this.set({ state: 'closed', synced: false, reason: reason || `closed with code ${code}` })
+      this.set({ state: 'closed', synced: false, code, reason: reason || `closed with code ${code}` })
     })
     doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin === LOCAL && !(this.status.state === 'online' && this.status.synced)) this.set({ unsent: true })
@@ -80,6 +83,20 @@ export class Connection {
   }
 }
 
+/**
+ * The server evicts a whole room when a role changes ("your role changed; reconnect") or a member is
+ * removed ("membership changed; reconnect"): everyone reconnects, and only whoever lost access is
+ * refused then (4403 "not a member of this project").
+ */
+function isMembershipChange(reason: string): boolean {
+  return reason.startsWith('your role changed') || reason.startsWith('membership changed')
+}
+
+/** Whether a final close means the project is gone or no longer this user's (not a passing refusal). */
+export function lostAccess(s: Status): boolean {
+  return s.state === 'closed' && (s.code === 4404 || (s.code === 4403 && (s.reason ?? '').startsWith('not a member')))
+}
+
 export function defaultSyncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
@@ -87,8 +104,8 @@ export function defaultSyncUrl(): string {
 export function describeStatus(s: Status): string {
   switch (s.state) {
     case 'online': return s.synced ? 'Connected — all changes saved' : 'Connected — syncing…'
-    case 'connecting': return 'Connecting…'
+    case 'connecting': return s.unsent ? 'Connecting — changes made on this device are not on the server yet' : 'Connecting…'
     case 'offline': return s.unsent ? 'Offline — your changes are kept and will sync on reconnect' : 'Offline — reconnecting…'
-    case 'closed': return `Disconnected: ${s.reason ?? 'closed by the server'}`
+    case 'closed': return `Disconnected: ${s.reason ?? 'closed by the server'}` + (s.unsent ? ' (changes made here were not sent)' : '')
   }
 }

@@ -14,6 +14,14 @@ describe('piano roll keys', () => {
     expect(key('ArrowDown', { altKey: true, shiftKey: true })).toEqual({ kind: 'move', dTicks: 0, dPitch: -12 })
     expect(key('ArrowRight', { shiftKey: true })).toEqual({ kind: 'resize', dTicks: 120 })
   })
+  it('moves notes between tracks and zooms one lane with Alt', () => {
+    expect(key('PageDown', { altKey: true })).toEqual({ kind: 'moveToLane', delta: 1 })
+    expect(key('PageUp', { altKey: true })).toEqual({ kind: 'moveToLane', delta: -1 })
+    expect(key('PageDown')).toEqual({ kind: 'lane', delta: 1 })
+    expect(key('=', { altKey: true })).toEqual({ kind: 'laneZoom', delta: 1 })
+    expect(key('-', { altKey: true })).toEqual({ kind: 'laneZoom', delta: -1 })
+    expect(key('-')).toEqual({ kind: 'zoom', factor: 0.8 })
+  })
   it('maps Enter, Delete, clipboard and undo', () => {
     expect(key('Enter')).toEqual({ kind: 'add' })
     expect(key('Backspace')).toEqual({ kind: 'delete' })

@@ -19,6 +19,19 @@ describe('lanes', () => {
     expect(laneAt(lanes, lanes[1].top + 1)?.trackId).toBe('b')
     expect(laneAt(lanes, 0)).toBeUndefined()
   })
+  it('zooms one lane apart from the others', () => {
+    const tracks = [track('s', 'soprano', []), track('a', 'alto', []), track('b', 'bass', [])]
+    const even = layoutLanes(tracks, 8)
+    const lanes = layoutLanes(tracks, 8, new Map([['a', 16]]))
+    expect(lanes[0]).toEqual(even[0])
+    expect(lanes[1].rowHeight).toBe(16)
+    expect(lanes[1].height).toBe(even[1].height * 2)
+    expect(lanes[2].top - lanes[1].top).toBe(even[2].top - even[1].top + even[1].height)
+    // y and pitch agree inside the zoomed lane, whatever row height the caller passes.
+    for (const p of [52, 60, 77]) expect(pitchAt(lanes[1], yOfPitch(lanes[1], p, 8) + 12, 8)).toBe(p)
+    expect(yOfPitch(lanes[1], 76, 8) - yOfPitch(lanes[1], 77, 8)).toBe(16)
+    expect(laneAt(lanes, lanes[2].top + 1)?.trackId).toBe('b')
+  })
   it('tells a note\'s body from its end', () => {
     const notes = track('s', 'soprano', [60]).notes
     expect(hitNote(notes, 100, 60, 40)?.part).toBe('body')
