@@ -1,6 +1,5 @@
 package org.ensemble.server.attribution;
 
-import java.util.Arrays;
 import java.util.List;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.DocOptions;
@@ -8,9 +7,11 @@ import org.ensemble.protocol.crdt.DocOptions;
 /**
  * One project's document (garbage collection off, so deleted notes stay readable) and ledger, kept in
  * memory and brought up to date by applying only the stored updates that are new since the last look
- * (see {@link UpdatePrefix}). Its {@link #version} names the content: the ledger's length and the
- * document's state vector. Every update the server accepts that inserts or deletes anything becomes a
- * ledger entry, so a deletion (which leaves the state vector as it was) still lengthens the ledger.
+ * (see {@link UpdatePrefix}). Any new stored update, of the document or of the ledger, makes a new
+ * version. (The content cannot be named by the ledger's length and the document's state vector: the
+ * two are loaded one after the other, so a look can see a deletion's ledger entry but not yet the
+ * deletion, which leaves the state vector as it was; the next look, with the deletion, would then
+ * have found the same name and kept the stale answer.)
  * Not thread-safe: {@link AttributionCache} uses one at a time.
  */
 final class ProjectReplay {
@@ -19,7 +20,6 @@ final class ProjectReplay {
   private final Ledger ledger = new Ledger();
   private final UpdatePrefix historySeen = new UpdatePrefix();
   private final UpdatePrefix ledgerSeen = new UpdatePrefix();
-  private byte[] version = new byte[0];
   private long storedBytes;
 
   /**
@@ -28,7 +28,8 @@ final class ProjectReplay {
    * @return true when the content changed (a new version), false when it is as it was
    */
   boolean catchUp(List<byte[]> documentUpdates, List<byte[]> ledgerUpdates) {
-    for (byte[] u : historySeen.advance(documentUpdates)) {
+    List<byte[]> newHistory = historySeen.advance(documentUpdates);
+    for (byte[] u : newHistory) {
       history.applyUpdate(u);
     }
     List<byte[]> newLedger = ledgerSeen.advance(ledgerUpdates);
@@ -39,17 +40,7 @@ final class ProjectReplay {
       LedgerLog.readNew(ledgerDoc, ledger);
     }
     storedBytes = size(documentUpdates) + size(ledgerUpdates);
-    byte[] sv = history.encodeStateVector();
-    byte[] next = new byte[sv.length + 4];
-    System.arraycopy(sv, 0, next, 4, sv.length);
-    int n = ledger.size();
-    next[0] = (byte) (n >>> 24);
-    next[1] = (byte) (n >>> 16);
-    next[2] = (byte) (n >>> 8);
-    next[3] = (byte) n;
-    boolean changed = !Arrays.equals(version, next);
-    version = next;
-    return changed;
+    return !newHistory.isEmpty() || !newLedger.isEmpty();
   }
 
   /** The attribution of the content as it is now (a full pass over the document's notes). */

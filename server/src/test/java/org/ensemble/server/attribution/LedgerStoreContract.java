@@ -154,6 +154,9 @@ abstract class LedgerStoreContract {
         Attribution attribution = new Attribution(store, () -> 1_700_000_000_000L);
         UpdateGate gate = onContext(() -> attribution.open(project, context));
         Doc doc = new Doc();
+        // One client id for both pastes: a random one's varint is 1 to 5 bytes long, which the
+        // comparison below would count as the entry's growth.
+        doc.setClientId(0x12345678L);
         int count = sizes[k];
         List<byte[]> produced = new ArrayList<>();
         doc.onUpdate((u, o, t) -> produced.add(u));
