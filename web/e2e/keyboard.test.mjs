@@ -59,7 +59,8 @@ test('keyboard-only note entry works', async () => {
   await page.keyboard.press('Enter') // E4 at beat 3, selected
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight') // a half note
   await page.keyboard.press('Alt+Shift+ArrowUp') // up an octave: E5
-  await page.waitForFunction(() => /^E5, bar 1 beat 3, half, velocity 80, Soprano, by you/.test(document.getElementById('live').textContent))
+  // "by you" from the session, or "by Kim" once the ledger's record of the note has been read.
+  await page.waitForFunction(() => /^E5, bar 1 beat 3, half, velocity 80, Soprano, by (you|Kim)/.test(document.getElementById('live').textContent))
   await page.keyboard.press(',') // the note before: F4
   await page.waitForFunction(() => /^F4, bar 1 beat 2, quarter/.test(document.getElementById('live').textContent))
   await page.keyboard.press('Delete')

@@ -10,8 +10,13 @@ import { AI_ACTOR, creditFromLedger, creditFromOrigin, type NoteCredit } from '.
 
 export type ColourMode = 'track' | 'author'
 
-/** Yjs client ids the server's AI writes with are above 2^32 (docs/generation.md); browsers' are below. */
-const AI_CLIENT_FLOOR = 2 ** 32
+/**
+ * The Yjs client ids the server's AI writes with (server sync/ServerClientIds: 2^32 + 2^16 onwards, 2^16
+ * of them). Browsers' ids are below 2^32; the server's own edits through the API (a project's template
+ * notes) use 2^32 + 1 and are nobody's in particular until the ledger says.
+ */
+const AI_CLIENT_FIRST = 2 ** 32 + 2 ** 16
+const AI_CLIENT_LAST = AI_CLIENT_FIRST + 0xffff
 
 export class AttributionView {
   mode: ColourMode = 'track'
@@ -32,6 +37,8 @@ export class AttributionView {
   setMode(mode: ColourMode): void {
     if (mode === this.mode) return
     this.mode = mode
+    // Colouring by author needs every note's record: the whole report; otherwise notes are read one by one.
+    this.ledger.wantEveryNote(mode === 'author')
     this.changed()
   }
 
@@ -55,7 +62,7 @@ export class AttributionView {
     if (fromOrigin) return fromOrigin
     const client = this.model.creatorClient(noteId)
     if (client === undefined) return undefined
-    if (client >= AI_CLIENT_FLOOR) return { creator: { id: AI_ACTOR, name: 'AI', source: 'ai' }, ai: { model: 'AI model' }, from: 'document' }
+    if (client >= AI_CLIENT_FIRST && client <= AI_CLIENT_LAST) return { creator: { id: AI_ACTOR, name: 'AI', source: 'ai' }, ai: { model: 'AI model' }, from: 'document' }
     if (client === this.model.doc.clientID) return { creator: { ...this.me, source: 'human' }, from: 'session' }
     return undefined
   }

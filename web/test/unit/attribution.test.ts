@@ -105,9 +105,18 @@ describe('attribution view', () => {
     const model = new ProjectModel(doc)
     const track = model.addTrack({ id: 'alto', role: 'alto' })
     const [mine] = model.addNotes(track, [{ pitch: 60, start: 0, duration: 480, velocity: 80 }])
-    // The AI writes from a client id above 2^32, as the server does.
+    // A template note written by the server through the API (client id 2^32 + 1): nobody's yet.
+    const api = new Y.Doc()
+    api.clientID = 2 ** 32 + 1
+    Y.applyUpdate(api, Y.encodeStateAsUpdate(doc))
+    const apiNotes = ((api.getArray('tracks').get(0) as Y.Map<unknown>).get('notes')) as Y.Array<Y.Map<unknown>>
+    const t = new Y.Map<unknown>()
+    for (const [k, v] of Object.entries({ id: 'template-0', pitch: 62, start: 960, duration: 480, velocity: 80 })) t.set(k, v)
+    api.transact(() => apiNotes.push([t]))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(api))
+    // The AI writes from its own client ids (2^32 + 2^16 onwards), as the server does.
     const server = new Y.Doc()
-    server.clientID = 2 ** 32 + 7
+    server.clientID = 2 ** 32 + 2 ** 16 + 7
     Y.applyUpdate(server, Y.encodeStateAsUpdate(doc))
     const notes = ((server.getArray('tracks').get(0) as Y.Map<unknown>).get('notes')) as Y.Array<Y.Map<unknown>>
     const n = new Y.Map<unknown>()
@@ -124,6 +133,7 @@ describe('attribution view', () => {
     const d = view.decisions()
     expect(d[mine]).toMatchObject({ kind: 'human', author: 'alice', fill: userColor('alice') })
     expect(d['g1-1-0']).toMatchObject({ kind: 'ai', pattern: 'hatch', label: 'AI' })
+    expect(d['template-0'].kind).not.toBe('ai')
     expect(view.credit('g1-1-0')?.ai).toMatchObject({ version: 'v1', acceptedBy: 'Bob' })
   })
 })
