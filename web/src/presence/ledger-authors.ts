@@ -119,13 +119,16 @@ export class LedgerAuthors implements AuthorLookup {
   private wantNote(noteId: string): void {
     if (this.disabled || noteId.includes(',') || (this.readAt.get(noteId) ?? -1) >= this.changes) return
     this.asked.add(noteId)
-    if (!this.notesScheduled && !this.notesInFlight) {
-      this.notesScheduled = true
-      setTimeout(() => {
-        this.notesScheduled = false
-        void this.readNotes()
-      }, NOTE_BATCH_MS)
-    }
+    if (!this.notesInFlight) this.scheduleNotes()
+  }
+
+  private scheduleNotes(): void {
+    if (this.notesScheduled) return
+    this.notesScheduled = true
+    setTimeout(() => {
+      this.notesScheduled = false
+      void this.readNotes()
+    }, NOTE_BATCH_MS)
   }
 
   /** Reads the records of the notes asked about (up to the server's limit at a time). */
@@ -162,13 +165,7 @@ export class LedgerAuthors implements AuthorLookup {
       for (const id of ids) this.asked.add(id) // offline: read when next asked about
     } finally {
       this.notesInFlight = false
-      if (answered && this.asked.size > 0 && !this.disabled && !this.notesScheduled) {
-        this.notesScheduled = true
-        setTimeout(() => {
-          this.notesScheduled = false
-          void this.readNotes()
-        }, NOTE_BATCH_MS)
-      }
+      if (answered && this.asked.size > 0 && !this.disabled) this.scheduleNotes()
     }
   }
 
