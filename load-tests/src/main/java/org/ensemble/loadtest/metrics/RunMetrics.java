@@ -42,6 +42,7 @@ public final class RunMetrics {
   public void delivered(long sentAtMicros, long receivedAtMicros) {
     if (inWindow(sentAtMicros)) {
       latencyMicros.add(Math.max(0, receivedAtMicros - sentAtMicros));
+      LatencyTrace.delivered(sentAtMicros, receivedAtMicros);
     }
     if (inWindow(receivedAtMicros)) {
       deliveredInWindow.increment();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.ensemble.loadtest.run.Format;
 
@@ -139,17 +140,31 @@ public final class MarkdownReport {
     }
     saturationRow(md, saturation, false);
     saturationRow(md, saturation, true);
-    Optional<IdleResult> ie = idle.stream().filter(r -> r.target().equals(ENSEMBLE)).findFirst();
-    Optional<IdleResult> ir = idle.stream().filter(r -> r.target().equals(REFERENCE)).findFirst();
-    if (ie.isPresent() && ir.isPresent()) {
-      double e = ie.get().perRoomKb();
-      double r = ir.get().perRoomKb();
-      md.append("| memory per extra idle room | ").append(String.format(Locale.ROOT, "%.1f kB", e)).append(" | ")
-          .append(String.format(Locale.ROOT, "%.1f kB", r)).append(" | ")
-          .append(r > 0 ? String.format(Locale.ROOT, "%.2f×", e / r) : "–").append(" | ≤ 1× | ")
-          .append(e <= r ? "yes" : "**no**").append(" |\n");
+    OptionalDouble e = medianPerRoomKb(idle, ENSEMBLE);
+    OptionalDouble r = medianPerRoomKb(idle, REFERENCE);
+    if (e.isPresent() && r.isPresent()) {
+      long runs = idle.stream().filter(i -> i.target().equals(ENSEMBLE)).count();
+      md.append("| memory per extra idle room").append(runs > 1 ? " (median of " + runs + " runs)" : "").append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f kB", e.getAsDouble())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f kB", r.getAsDouble())).append(" | ")
+          .append(r.getAsDouble() > 0 ? String.format(Locale.ROOT, "%.2f×", e.getAsDouble() / r.getAsDouble()) : "–")
+          .append(" | ≤ 1× | ").append(e.getAsDouble() <= r.getAsDouble() ? "yes" : "**no**").append(" |\n");
     }
     md.append('\n');
+  }
+
+  /**
+   * The median of a server's per-room figures over its idle runs: one reading depends on when the
+   * collector last ran and grew the heap (the same server gave 37-64 kB on one day), so runs repeat.
+   */
+  static OptionalDouble medianPerRoomKb(List<IdleResult> idle, String target) {
+    double[] perRoom = idle.stream().filter(i -> i.target().equals(target)).mapToDouble(IdleResult::perRoomKb)
+        .sorted().toArray();
+    if (perRoom.length == 0) {
+      return OptionalDouble.empty();
+    }
+    int mid = perRoom.length / 2;
+    return OptionalDouble.of(perRoom.length % 2 == 1 ? perRoom[mid] : (perRoom[mid - 1] + perRoom[mid]) / 2);
   }
 
   private static void saturationRow(StringBuilder md, List<ShapeResult> saturation, boolean strict) {

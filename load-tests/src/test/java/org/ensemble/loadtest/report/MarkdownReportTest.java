@@ -44,4 +44,24 @@ class MarkdownReportTest {
     assertTrue(md.contains("p99 ≤ 100 ms, no errors) | 7,200 | 7,200 | 1.00× | ≥ 2× | **no** (informative) |"), md);
     assertTrue(md.contains("| 100.0 kB | 66.7 kB | 1.50× | ≤ 1× | **no** |"), md);
   }
+
+  @Test
+  void memoryPerRoomIsTheMedianOfTheRuns() {
+    IdleResult a = idle("ensemble", 40_000);
+    IdleResult b = idle("ensemble", 64_000);
+    IdleResult c = idle("ensemble", 45_000);
+    assertEquals(45_000 / 900.0, MarkdownReport.medianPerRoomKb(List.of(a, b, c), "ensemble").getAsDouble(), 1e-9);
+    assertEquals(52_000 / 900.0, MarkdownReport.medianPerRoomKb(List.of(a, b), "ensemble").getAsDouble(), 1e-9);
+    assertTrue(MarkdownReport.medianPerRoomKb(List.of(a), "reference").isEmpty());
+    String md = MarkdownReport.render(List.of(a.toJson(), b.toJson(), c.toJson(), idle("reference", 45_000).toJson()),
+        "t", "load-tests/run.sh", "");
+    assertTrue(md.contains("| memory per extra idle room (median of 3 runs) | 50.0 kB | 50.0 kB | 1.00× | ≤ 1× | yes |"),
+        md);
+  }
+
+  /** An idle run whose RSS grew by {@code grewKb} from 100 to 1,000 rooms. */
+  private static IdleResult idle(String target, long grewKb) {
+    return new IdleResult(target, 100_000, List.of(100, 1000), List.of(110_000L, 110_000L + grewKb), 200_000, 1, 2, 0,
+        Map.of(), 0);
+  }
 }
