@@ -2,7 +2,7 @@
 # Runs every load shape against Ensemble and the reference y-websocket server, one after the other on
 # this machine, and writes load-tests/results/<date>.md (raw JSON lines beside it in results/raw/).
 #
-#   load-tests/run.sh            the full run (about 15-20 minutes on 2 cores)
+#   load-tests/run.sh            the full run (about 17-20 minutes on 2 cores)
 #   load-tests/run.sh --quick    a smoke run: short windows, one saturation step, 10/100 idle rooms
 #
 # Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ensemble.loadtest.report.MarkdownReport;
 import org.ensemble.loadtest.report.ShapeResult;
 import org.ensemble.loadtest.run.IdleRooms;
@@ -16,6 +18,9 @@ import org.ensemble.loadtest.run.ShapeSpec;
 import org.ensemble.loadtest.servers.EnsembleTarget;
 import org.ensemble.loadtest.servers.ReferenceTarget;
 import org.ensemble.loadtest.servers.Target;
+import org.ensemble.loadtest.stalls.GcPauses;
+import org.ensemble.loadtest.stalls.StallReport;
+import org.ensemble.loadtest.stalls.TraceFile;
 
 /**
  * The load tool. Run from the repository root:
@@ -25,6 +30,7 @@ import org.ensemble.loadtest.servers.Target;
  *   saturate --target T --rooms R --clients C --rates 2,4,8 [--threshold-ms 100] [--warmup S] [--duration S]
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
  *   report   --results FILE.jsonl --out FILE.md
+ *   stalls   --trace FILE (from -Dloadtest.trace=FILE) [--server-gc GC.log] [--tool-gc GC.log] (logs with the time decorator)
  * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
  *            --launcher ENSEMBLE_SCRIPT (default ./ensemble)  --server-jvm-options "..." (JAVA_TOOL_OPTIONS)
  *            --server-args "..." (e.g. "--store redis --config F")
@@ -56,6 +62,7 @@ public final class Main {
       case "saturate" -> saturate(args);
       case "idle" -> idle(args);
       case "report" -> report(args);
+      case "stalls" -> stalls(args);
       default -> {
         System.err.println("unknown command " + args.command() + "\n" + usage());
         yield 2;
@@ -65,7 +72,7 @@ public final class Main {
   }
 
   private static String usage() {
-    return "usage: load-tool shape|saturate|idle|report [--option value]... (see Main's javadoc or load-tests/README.md)";
+    return "usage: load-tool shape|saturate|idle|report|stalls [--option value]... (see Main's javadoc or load-tests/README.md)";
   }
 
   private static Target target(Args a) {
@@ -117,6 +124,19 @@ public final class Main {
         a.get("command", ""), a.get("notes", ""));
     Files.writeString(out, md, StandardCharsets.UTF_8);
     System.err.println("wrote " + out);
+    return 0;
+  }
+
+  private static int stalls(Args a) throws IOException {
+    TraceFile trace = TraceFile.parse(Files.readAllLines(Path.of(a.required("trace"))));
+    Map<String, List<StallReport.Pause>> pauses = new LinkedHashMap<>();
+    for (String which : List.of("server-gc", "tool-gc")) {
+      String log = a.get(which, null);
+      if (log != null) {
+        pauses.put(which.replace("-gc", " GC"), GcPauses.parse(Files.readAllLines(Path.of(log))));
+      }
+    }
+    System.out.print(StallReport.render(trace.deliveries(), trace.offsetMicros(), pauses));
     return 0;
   }
 
