@@ -8,8 +8,8 @@
 # Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION
 # (s per saturation step, default 15), SAT_RATES (edits/s per client, default 2,3,4,5,6,8,10,12,16,20,24,32),
 # IDLE_COUNTS (default 100,1000), IDLE_RUNS (idle measurements per server, default 3), TARGETS (default
-# "ensemble reference"), SERVER_JVM_OPTIONS (for Ensemble,
-# after server/jvm.options), NICE (priority of the tool and both servers, e.g. -10 as root).
+# "ensemble reference"), SERVER_JVM_OPTIONS (for Ensemble, after server/jvm.options), NICE (priority of
+# the tool and both servers, e.g. -10 as root).
 # Every server binds 127.0.0.1 on a free port; every run is bounded in time and stops by itself.
 set -uo pipefail
 cd "$(dirname "$0")/.."
