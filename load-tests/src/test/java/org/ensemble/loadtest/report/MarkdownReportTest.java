@@ -59,6 +59,22 @@ class MarkdownReportTest {
         md);
   }
 
+  @Test
+  void latencyIsJudgedOnTheMedianP99OfTheRuns() {
+    List<JsonObject> lines = List.of(
+        shape("shape", "ensemble", 3, 12_000, 5400, Map.of()).toJson(),
+        shape("shape", "reference", 3, 30_000, 5400, Map.of()).toJson(),
+        shape("shape", "ensemble", 3, 90_000, 5400, Map.of()).toJson(),
+        shape("shape", "reference", 3, 20_000, 5400, Map.of()).toJson(),
+        shape("shape", "ensemble", 3, 9_000, 5400, Map.of()).toJson(),
+        shape("shape", "reference", 3, 26_000, 5400, Map.of()).toJson());
+    String md = MarkdownReport.render(lines, "t", "load-tests/run.sh", "");
+    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s (median of 3 runs) | 12.0 ms | 26.0 ms | 0.46× | ≤ 0.5× | yes |"), md);
+    String withErrors = MarkdownReport.render(List.of(lines.get(0), lines.get(1),
+        shape("shape", "ensemble", 3, 9_000, 5400, Map.of("closed 4408", 1L)).toJson()), "t", "", "");
+    assertTrue(withErrors.contains("| ≤ 0.5× | **no** |"), withErrors);
+  }
+
   /** An idle run whose RSS grew by {@code grewKb} from 100 to 1,000 rooms. */
   private static IdleResult idle(String target, long grewKb) {
     return new IdleResult(target, 100_000, List.of(100, 1000), List.of(110_000L, 110_000L + grewKb), 200_000, 1, 2, 0,
