@@ -2,6 +2,7 @@ package org.ensemble.loadtest.report;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,12 +162,8 @@ public final class MarkdownReport {
    */
   static OptionalDouble medianPerRoomKb(List<IdleResult> idle, String target) {
     double[] perRoom = idle.stream().filter(i -> i.target().equals(target)).mapToDouble(IdleResult::perRoomKb)
-        .sorted().toArray();
-    if (perRoom.length == 0) {
-      return OptionalDouble.empty();
-    }
-    int mid = perRoom.length / 2;
-    return OptionalDouble.of(perRoom.length % 2 == 1 ? perRoom[mid] : (perRoom[mid - 1] + perRoom[mid]) / 2);
+        .toArray();
+    return perRoom.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(median(perRoom));
   }
 
   private static void saturationRow(StringBuilder md, List<ShapeResult> saturation, boolean strict) {
@@ -198,9 +195,15 @@ public final class MarkdownReport {
    * on a few stalls and moved 2x between identical runs here, so shapes repeat.
    */
   static long medianP99(List<ShapeResult> runs) {
-    long[] p99s = runs.stream().mapToLong(ShapeResult::p99).sorted().toArray();
-    int mid = p99s.length / 2;
-    return p99s.length % 2 == 1 ? p99s[mid] : (p99s[mid - 1] + p99s[mid]) / 2;
+    return (long) median(runs.stream().mapToDouble(ShapeResult::p99).toArray());
+  }
+
+  /** The median of a non-empty sample: the middle value, or the mean of the two middle ones. */
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
   private static String shapeName(ShapeResult r) {
