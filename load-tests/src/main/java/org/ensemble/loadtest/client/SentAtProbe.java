@@ -1,7 +1,6 @@
 package org.ensemble.loadtest.client;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.Transaction;
@@ -30,13 +29,10 @@ public final class SentAtProbe {
       if (e instanceof YMapEvent m && m.keysChanged().contains(NoteEdits.SENT_AT)) {
         report(((YMap) m.target()).get(NoteEdits.SENT_AT), sentAt);
       } else if (e instanceof YArrayEvent a && a.target().parent() instanceof YMap) {
-        for (Map<String, Object> op : a.delta()) {
-          if (op.get("insert") instanceof List<?> inserted) {
-            for (Object value : inserted) {
-              if (value instanceof YMap note) {
-                report(note.get(NoteEdits.SENT_AT), sentAt);
-              }
-            }
+        // Not the delta: it walks the whole list to count positions, which the probe does not need.
+        for (Object value : a.insertedValues()) {
+          if (value instanceof YMap note) {
+            report(note.get(NoteEdits.SENT_AT), sentAt);
           }
         }
       }

@@ -9,25 +9,24 @@ import org.ensemble.protocol.lib0.Lib0Encoder;
  * client first, exactly as Yjs writes it.
  */
 public final class StateVector {
-  private final LongMap<Integer> clocks;
+  private final LongIntMap clocks;
 
   public StateVector() {
-    clocks = new LongMap<>(4);
+    clocks = new LongIntMap();
   }
 
-  private StateVector(LongMap<Integer> clocks) {
+  private StateVector(LongIntMap clocks) {
     this.clocks = clocks;
   }
 
-  /** The state vector of {@code clients} (distinct) with their {@code clocks}, in that order. */
-  static StateVector ofDistinct(long[] clients, Object[] clocks) {
-    return new StateVector(LongMap.ofDistinct(clients, clocks));
+  /** The clients of {@code keys}, in its order, with the {@code clocks} at the same positions. */
+  static StateVector sameClientsAs(LongKeys keys, int[] clocks) {
+    return new StateVector(LongIntMap.sameKeysAs(keys, clocks));
   }
 
   /** The clock expected next from {@code client}; 0 if nothing from it is known. */
   public int get(long client) {
-    Integer c = clocks.get(client);
-    return c == null ? 0 : c;
+    return clocks.get(client, 0);
   }
 
   public boolean has(long client) {

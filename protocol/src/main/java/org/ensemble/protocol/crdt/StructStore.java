@@ -26,14 +26,12 @@ final class StructStore {
 
   StateVector getStateVector() {
     int n = clients.size();
-    long[] keys = new long[n];
-    Object[] clocks = new Object[n];
+    int[] clocks = new int[n];
     for (int i = 0; i < n; i++) {
       AbstractStruct last = clients.valueAt(i).last();
-      keys[i] = clients.keyAt(i);
       clocks[i] = last.id.clock + last.length;
     }
-    return StateVector.ofDistinct(keys, clocks);
+    return StateVector.sameClientsAs(clients, clocks);
   }
 
   int getState(long client) {

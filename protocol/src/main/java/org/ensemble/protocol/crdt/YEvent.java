@@ -150,6 +150,38 @@ public class YEvent {
     return delta;
   }
 
+  /**
+   * The values this transaction inserted into the list and did not delete again: the values of
+   * {@link #delta()}'s inserts, but ordered by author and clock rather than by position. Found from
+   * the structs the transaction added instead of by walking the whole list as the delta must (to
+   * count positions), so it costs the same on a list of ten items as on one of ten thousand.
+   */
+  public List<Object> insertedValues() {
+    checkAlive();
+    List<Object> values = new ArrayList<>();
+    Set<String> changed = transaction.changed.get(target);
+    if (changed == null || !changed.contains(null)) {
+      return values;
+    }
+    StateVector before = transaction.beforeState;
+    StructStore store = transaction.doc.store;
+    for (int c = 0; c < store.clients.size(); c++) {
+      StructList structs = store.clients.valueAt(c);
+      int from = before.get(store.clients.keyAt(c));
+      AbstractStruct last = structs.last();
+      if (last.id.clock + last.length <= from) {
+        continue;
+      }
+      for (int i = StructStore.findIndex(structs, from); i < structs.size(); i++) {
+        if (structs.get(i) instanceof Item item && item.parent == target && item.parentSub == null
+            && !item.isDeleted()) {
+          values.addAll(item.content.getContent());
+        }
+      }
+    }
+    return values;
+  }
+
   /** Values inserted into the list in this transaction (with their items' order). */
   Set<Item> addedItems() {
     computeChanges();

@@ -49,6 +49,49 @@ class ObserverTest {
   }
 
   @Test
+  void insertedValuesAreTheDeltasInsertsWithoutWalkingTheList() {
+    Doc local = new Doc();
+    Doc remote = new Doc();
+    local.onUpdate((update, origin, txn) -> remote.applyUpdate(update, "local"));
+    YArray list = local.getArray("a");
+    List<List<Object>> fromDelta = new ArrayList<>();
+    List<List<Object>> inserted = new ArrayList<>();
+    remote.getArray("a").observe((event, txn) -> {
+      List<Object> values = new ArrayList<>();
+      for (Map<String, Object> op : event.delta()) {
+        if (op.get("insert") instanceof List<?> ins) {
+          values.addAll(ins);
+        }
+      }
+      fromDelta.add(sorted(values));
+      inserted.add(sorted(event.insertedValues()));
+    });
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int round = 0; round < 200; round++) {
+      local.transact(t -> {
+        for (int op = 0; op < 1 + random.nextInt(4); op++) {
+          int length = list.length();
+          if (length > 0 && random.nextInt(3) == 0) {
+            int at = random.nextInt(length);
+            list.delete(at, 1 + random.nextInt(Math.min(3, length - at)));
+          } else {
+            list.insert(random.nextInt(length + 1), List.of(random.nextInt(1000), random.nextInt(1000)));
+          }
+        }
+      });
+    }
+    assertEquals(200, inserted.size());
+    assertTrue(fromDelta.stream().anyMatch(v -> !v.isEmpty()));
+    assertEquals(fromDelta, inserted);
+  }
+
+  private static List<Object> sorted(List<Object> values) {
+    List<Object> copy = new ArrayList<>(values);
+    copy.sort((x, y) -> Integer.compare((Integer) x, (Integer) y));
+    return copy;
+  }
+
+  @Test
   void textEventsCarryFormattingAsRetainAttributes() {
     Doc d = new Doc();
     YText t = d.getText("t");
