@@ -1,5 +1,6 @@
 package org.ensemble.server.attribution;
 
+import static org.ensemble.server.testing.TrackNotes.addNote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import org.ensemble.protocol.crdt.Doc;
-import org.ensemble.protocol.crdt.YArray;
-import org.ensemble.protocol.crdt.YMap;
 import org.ensemble.protocol.sync.WebsocketMessages;
 import org.ensemble.server.sync.CloseCodes;
 import org.ensemble.server.sync.ServerClientIds;
@@ -52,24 +51,6 @@ class ClientIdBindingIT {
 
   private SyncClient connect(String token) throws Exception {
     return SyncClient.connectAndWait(vertx, server.port(), project, token).awaitSynced();
-  }
-
-  static void addNote(Doc doc, String id, int pitch) {
-    YArray tracks = doc.getArray("tracks");
-    if (tracks.length() == 0) {
-      YMap track = new YMap();
-      track.set("id", "t1");
-      track.set("notes", new YArray());
-      tracks.push(List.of(track));
-    }
-    YArray notes = (YArray) ((YMap) tracks.get(0)).get("notes");
-    YMap note = new YMap();
-    note.set("id", id);
-    note.set("pitch", pitch);
-    note.set("start", notes.length() * 480);
-    note.set("duration", 480);
-    note.set("velocity", 80);
-    notes.push(List.of(note));
   }
 
   private String stored() {

@@ -1,5 +1,6 @@
 package org.ensemble.server.sync;
 
+import static org.ensemble.server.testing.TrackNotes.addNote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +14,8 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.ensemble.protocol.crdt.Doc;
-import org.ensemble.protocol.crdt.YArray;
-import org.ensemble.protocol.crdt.YMap;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.testing.Eventually;
@@ -60,24 +58,6 @@ class SyncRoomIT {
 
   private SyncClient connect(String token) throws Exception {
     return SyncClient.connectAndWait(vertx, server.port(), project, token).awaitSynced();
-  }
-
-  private static void addNote(Doc doc, String id, int pitch) {
-    YArray tracks = doc.getArray("tracks");
-    if (tracks.length() == 0) {
-      YMap track = new YMap();
-      track.set("id", "t1");
-      track.set("notes", new YArray());
-      tracks.push(List.of(track));
-    }
-    YArray notes = (YArray) ((YMap) tracks.get(0)).get("notes");
-    YMap note = new YMap();
-    note.set("id", id);
-    note.set("pitch", pitch);
-    note.set("start", notes.length() * 480);
-    note.set("duration", 480);
-    note.set("velocity", 80);
-    notes.push(List.of(note));
   }
 
   private static Object tracks(SyncClient c) {
