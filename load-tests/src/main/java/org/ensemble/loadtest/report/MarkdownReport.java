@@ -143,6 +143,7 @@ public final class MarkdownReport {
     }
     saturationRow(md, saturation, false);
     saturationRow(md, saturation, true);
+    cpuPerDeliveryRow(md, saturation);
     OptionalDouble e = medianPerRoomKb(idle, ENSEMBLE);
     OptionalDouble r = medianPerRoomKb(idle, REFERENCE);
     if (e.isPresent() && r.isPresent()) {
@@ -184,6 +185,40 @@ public final class MarkdownReport {
         .append(Format.count(e)).append(" | ").append(Format.count(ref)).append(" | ")
         .append(ref > 0 ? String.format(Locale.ROOT, "%.2f×", e / ref) : "–").append(" | ≥ 2× | ")
         .append(ref > 0 && e / ref >= 2 ? "yes" : "**no**").append(strict ? " (informative)" : "").append(" |\n");
+  }
+
+  /**
+   * Each server's own CPU per delivered update at the highest rate that both passed within 100 ms
+   * (informative): near saturation the load tool, which shares the cores, can be what stops both
+   * servers, and this still says how much of a core each needed for the same work.
+   */
+  private static void cpuPerDeliveryRow(StringBuilder md, List<ShapeResult> saturation) {
+    OptionalDouble common = saturation.stream()
+        .filter(r -> r.target().equals(ENSEMBLE) && r.p99Within(THRESHOLD_MICROS))
+        .mapToDouble(ShapeResult::editsPerSecond)
+        .filter(rate -> passed(saturation, REFERENCE, rate) != null)
+        .max();
+    if (common.isEmpty()) {
+      return;
+    }
+    double rate = common.getAsDouble();
+    double e = microsOfCpuPerDelivery(passed(saturation, ENSEMBLE, rate));
+    double ref = microsOfCpuPerDelivery(passed(saturation, REFERENCE, rate));
+    md.append("| server CPU per delivered update at ").append(Format.number(rate))
+        .append(" edits/s per client (the highest rate both passed) | ")
+        .append(String.format(Locale.ROOT, "%.1f µs", e)).append(" | ").append(String.format(Locale.ROOT, "%.1f µs", ref))
+        .append(" | ").append(String.format(Locale.ROOT, "%.2f×", e / ref)).append(" | – | (informative) |\n");
+  }
+
+  private static ShapeResult passed(List<ShapeResult> saturation, String target, double rate) {
+    return saturation.stream()
+        .filter(r -> r.target().equals(target) && r.editsPerSecond() == rate && r.p99Within(THRESHOLD_MICROS))
+        .findFirst().orElse(null);
+  }
+
+  /** Microseconds of the server's CPU per update it delivered: its share of a core over the deliveries per second. */
+  static double microsOfCpuPerDelivery(ShapeResult r) {
+    return r.serverCpuPercent() / 100.0 * 1e6 / r.deliveredPerSecond();
   }
 
   private static List<ShapeResult> runs(List<ShapeResult> rs, String target, String label) {

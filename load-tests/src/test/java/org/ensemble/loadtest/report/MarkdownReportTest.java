@@ -1,6 +1,7 @@
 package org.ensemble.loadtest.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -11,8 +12,13 @@ import org.junit.jupiter.api.Test;
 class MarkdownReportTest {
   private static ShapeResult shape(String kind, String target, double rate, long p99, double delivered,
                                    Map<String, Long> errors) {
+    return shape(kind, target, rate, p99, delivered, errors, 50);
+  }
+
+  private static ShapeResult shape(String kind, String target, double rate, long p99, double delivered,
+                                   Map<String, Long> errors, double serverCpuPercent) {
     return new ShapeResult(kind, target, "20x10@" + (int) rate, 20, 10, rate, 5, 30, 1000, 1000, p99 / 4, p99 / 2,
-        p99, p99 * 2, delivered, delivered / 9, 200, 1000, 5000, errors, 100_000, 50, 60, 0.3, true, "ok");
+        p99, p99 * 2, delivered, delivered / 9, 200, 1000, 5000, errors, 100_000, serverCpuPercent, 60, 0.3, true, "ok");
   }
 
   @Test
@@ -43,6 +49,22 @@ class MarkdownReportTest {
     assertTrue(md.contains("p99 ≤ 100 ms) | 9,000 | 7,200 | 1.25× | ≥ 2× | **no** |"), md);
     assertTrue(md.contains("p99 ≤ 100 ms, no errors) | 7,200 | 7,200 | 1.00× | ≥ 2× | **no** (informative) |"), md);
     assertTrue(md.contains("| 100.0 kB | 66.7 kB | 1.50× | ≤ 1× | **no** |"), md);
+  }
+
+  @Test
+  void serverCpuPerDeliveryIsComparedAtTheHighestRateBothPassed() {
+    List<JsonObject> lines = List.of(
+        shape("saturation", "ensemble", 4, 20_000, 7200, Map.of(), 36).toJson(),
+        shape("saturation", "ensemble", 8, 40_000, 14_400, Map.of(), 54).toJson(),
+        shape("saturation", "ensemble", 10, 150_000, 18_000, Map.of(), 60).toJson(),
+        shape("saturation", "reference", 4, 30_000, 7200, Map.of(), 54).toJson(),
+        shape("saturation", "reference", 8, 90_000, 14_400, Map.of(), 72).toJson(),
+        shape("saturation", "reference", 10, 150_000, 18_000, Map.of(), 80).toJson());
+    String md = MarkdownReport.render(lines, "t", "load-tests/run.sh", "");
+    assertTrue(md.contains("| server CPU per delivered update at 8 edits/s per client (the highest rate both passed) "
+        + "| 37.5 µs | 50.0 µs | 0.75× | – | (informative) |"), md);
+    String refNeverPassed = MarkdownReport.render(List.of(lines.get(0), lines.get(5)), "t", "", "");
+    assertFalse(refNeverPassed.contains("server CPU per delivered update"), refNeverPassed);
   }
 
   @Test
