@@ -47,8 +47,4 @@ final class LongIntMap extends LongKeys {
     }
     values[p] = value;
   }
-
-  int valueAt(int i) {
-    return values[i];
-  }
 }

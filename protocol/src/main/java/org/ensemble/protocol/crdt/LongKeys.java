@@ -24,7 +24,7 @@ abstract class LongKeys {
   /** Makes room for {@code capacity} values (the keys array grows alongside). */
   abstract void growValues(int capacity);
 
-  /** Moves the values after {@code position} one place down over it and clears the last one. */
+  /** Moves the values after {@code position} one place down over it (size not yet reduced). */
   abstract void removeValueAt(int position);
 
   private static int mix(long k) {
