@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 abstract class LongKeys {
   private static final int LINEAR_LIMIT = 8;
-  static final long[] NO_KEYS = {};
+  private static final long[] NO_KEYS = {};
 
   long[] keys = NO_KEYS;
   int size;
