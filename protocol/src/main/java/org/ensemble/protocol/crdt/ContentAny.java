@@ -1,18 +1,30 @@
 package org.ensemble.protocol.crdt;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Plain values (lib0 any): the elements of arrays and the values of maps that are not Y types. A run
- * of integers is kept unboxed ({@link IntValueList}).
+ * of integers is kept unboxed ({@link IntValueList}); a single value (every map value) without a list
+ * around it, since a long-edited document holds one such content per live map entry.
  */
 final class ContentAny implements Content {
   private List<Object> arr;
 
   ContentAny(List<Object> arr) {
-    IntValueList ints = arr instanceof IntValueList || arr.isEmpty() ? null : IntValueList.of(arr);
-    this.arr = ints != null ? ints : arr;
+    this.arr = compact(arr);
+  }
+
+  private static List<Object> compact(List<Object> arr) {
+    if (arr instanceof IntValueList || arr.isEmpty()) {
+      return arr;
+    }
+    if (arr.size() == 1) {
+      return Collections.singletonList(arr.get(0));
+    }
+    IntValueList ints = IntValueList.of(arr);
+    return ints != null ? ints : arr;
   }
 
   @Override
@@ -44,15 +56,25 @@ final class ContentAny implements Content {
       return right;
     }
     ContentAny right = new ContentAny(new ArrayList<>(arr.subList(offset, arr.size())));
-    arr = new ArrayList<>(arr.subList(0, offset));
+    arr = compact(new ArrayList<>(arr.subList(0, offset)));
     return right;
   }
 
   @Override
   public boolean mergeWith(Content right) {
     List<Object> other = ((ContentAny) right).arr;
-    if (arr instanceof IntValueList && other instanceof IntValueList) {
-      ((IntValueList) arr).addAll((IntValueList) other);
+    if (arr instanceof IntValueList ints) {
+      IntValueList more = other instanceof IntValueList o ? o : IntValueList.of(other);
+      if (more != null) {
+        ints.addAll(more);
+        return true;
+      }
+    } else if (!(arr instanceof ArrayList)) {
+      // a single value: the pair may start an unboxed run
+      List<Object> joined = new ArrayList<>(arr.size() + other.size());
+      joined.addAll(arr);
+      joined.addAll(other);
+      arr = compact(joined);
       return true;
     }
     if (!(arr instanceof ArrayList)) {

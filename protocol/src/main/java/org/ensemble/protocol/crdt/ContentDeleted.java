@@ -2,12 +2,31 @@ package org.ensemble.protocol.crdt;
 
 import java.util.List;
 
-/** Deleted content whose value was dropped; only its length remains. */
+/**
+ * Deleted content whose value was dropped; only its length remains.
+ *
+ * <p>Immutable, and shared for short lengths: a document that is edited for long holds one deleted
+ * item per overwritten map value, most of length 1, and one instance each cost 16 bytes. So an item
+ * never cuts or grows this content in place; {@link Item} replaces it ({@link Item#spliceContent},
+ * {@link Item#mergeWith}).
+ */
 final class ContentDeleted implements Content {
-  private int len;
+  private static final ContentDeleted[] SHARED = new ContentDeleted[64];
 
-  ContentDeleted(int len) {
+  static {
+    for (int i = 0; i < SHARED.length; i++) {
+      SHARED[i] = new ContentDeleted(i);
+    }
+  }
+
+  private final int len;
+
+  private ContentDeleted(int len) {
     this.len = len;
+  }
+
+  static ContentDeleted of(int len) {
+    return len >= 0 && len < SHARED.length ? SHARED[len] : new ContentDeleted(len);
   }
 
   @Override
@@ -27,20 +46,19 @@ final class ContentDeleted implements Content {
 
   @Override
   public Content copy() {
-    return new ContentDeleted(len);
+    return this;
   }
 
+  /** Not in place: this content may be shared; {@link Item#spliceContent} cuts an item's. */
   @Override
   public Content splice(int offset) {
-    ContentDeleted right = new ContentDeleted(len - offset);
-    len = offset;
-    return right;
+    throw new UnsupportedOperationException("deleted content is immutable");
   }
 
+  /** Not in place: this content may be shared; {@link Item#mergeWith} joins two items' lengths. */
   @Override
   public boolean mergeWith(Content right) {
-    len += ((ContentDeleted) right).len;
-    return true;
+    throw new UnsupportedOperationException("deleted content is immutable");
   }
 
   @Override
@@ -66,7 +84,7 @@ final class ContentDeleted implements Content {
   }
 
   static ContentDeleted read(UpdateDecoder decoder) {
-    return new ContentDeleted(decoder.readLen());
+    return of(decoder.readLen());
   }
 
   @Override

@@ -36,6 +36,7 @@ public final class Doc {
   private boolean destroyed;
   final Map<String, AbstractType> share = new LinkedHashMap<>();
   final StructStore store = new StructStore();
+  final KeyNames keyNames = new KeyNames();
   Transaction transaction;
   List<Transaction> transactionCleanups = new ArrayList<>();
   final Set<Doc> subdocs = new LinkedHashSet<>();

@@ -29,8 +29,6 @@ final class Item extends AbstractStruct {
   Object parentRef;
   /** The key when the parent holds this item as a map entry; null for list items. */
   String parentSub;
-  /** Set when an undo manager redid this item: the id of the copy. */
-  ID redone;
   Content content;
   private byte info;
 
@@ -110,15 +108,12 @@ final class Item extends AbstractStruct {
     long client = id.client;
     int clock = id.clock;
     Item rightItem = new Item(new ID(client, clock + diff), this, new ID(client, clock + diff - 1), right,
-        rightOrigin, parent, null, parentSub, content.splice(diff));
+        rightOrigin, parent, null, parentSub, spliceContent(diff));
     if (isDeleted()) {
       rightItem.markDeleted();
     }
     if (keep()) {
       rightItem.setKeep(true);
-    }
-    if (redone != null) {
-      rightItem.redone = new ID(redone.client, redone.clock + diff);
     }
     // update left (do not set leftItem.rightOrigin as it will lead to problems when syncing)
     right = rightItem;
@@ -199,7 +194,7 @@ final class Item extends AbstractStruct {
     if (offset > 0) {
       id = new ID(id.client, id.clock + offset);
       AbstractStruct l = store.getItemCleanEnd(transaction, new ID(id.client, id.clock - 1));
-      content = content.splice(offset);
+      content = spliceContent(offset);
       length -= offset;
       if (l instanceof Item) {
         left = (Item) l;
@@ -216,6 +211,10 @@ final class Item extends AbstractStruct {
     }
     if ((left == null && (right == null || right.left != null)) || (left != null && left.right != right)) {
       resolveConflicts(transaction);
+    }
+    if (parentSub != null) {
+      parentSub = left != null && parentSub.equals(left.parentSub) ? left.parentSub
+          : transaction.doc.keyNames.canonical(parentSub);
     }
     // reconnect left/right and update the parent's map or start
     if (left != null) {
@@ -319,10 +318,8 @@ final class Item extends AbstractStruct {
         && id.client == rightItem.id.client
         && id.clock + length == rightItem.id.clock
         && isDeleted() == rightItem.isDeleted()
-        && redone == null
-        && rightItem.redone == null
         && content.getClass() == rightItem.content.getClass()
-        && content.mergeWith(rightItem.content)) {
+        && mergeContent(rightItem)) {
       if (parent != null) {
         parent.onItemMerged(this, rightItem);
       }
@@ -337,6 +334,26 @@ final class Item extends AbstractStruct {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Cuts this item's content after {@code offset} clocks: keeps the first part, returns the rest.
+   * Deleted content is shared and immutable, so it is replaced rather than cut.
+   */
+  Content spliceContent(int offset) {
+    if (content instanceof ContentDeleted) {
+      content = ContentDeleted.of(offset);
+      return ContentDeleted.of(length - offset);
+    }
+    return content.splice(offset);
+  }
+
+  private boolean mergeContent(Item rightItem) {
+    if (content instanceof ContentDeleted) {
+      content = ContentDeleted.of(length + rightItem.length);
+      return true;
+    }
+    return content.mergeWith(rightItem.content);
   }
 
   /** Marks this item deleted and records that in the transaction. */
@@ -361,7 +378,7 @@ final class Item extends AbstractStruct {
     if (parentCollected) {
       store.replaceStruct(this, new GC(id, length));
     } else {
-      content = new ContentDeleted(length);
+      content = ContentDeleted.of(length);
     }
   }
 

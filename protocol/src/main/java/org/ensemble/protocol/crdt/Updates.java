@@ -154,7 +154,7 @@ public final class Updates {
     }
     Item item = (Item) left;
     return new Item(id, null, new ID(left.id.client, left.id.clock + diff - 1), null, item.rightOrigin,
-        item.parent, item.parentRef, item.parentSub, item.content.splice(diff));
+        item.parent, item.parentRef, item.parentSub, item.spliceContent(diff));
   }
 
   public static byte[] diffUpdate(byte[] update, byte[] stateVector) {

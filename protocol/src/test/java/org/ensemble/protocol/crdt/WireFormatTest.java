@@ -15,7 +15,7 @@ class WireFormatTest {
     for (int i = 0; i < refs.length; i++) {
       assertEquals(i, refs[i]);
     }
-    assertEquals(WireFormat.CONTENT_DELETED, new ContentDeleted(1).ref());
+    assertEquals(WireFormat.CONTENT_DELETED, ContentDeleted.of(1).ref());
     assertEquals(WireFormat.CONTENT_STRING, new ContentString("a").ref());
     assertEquals(WireFormat.CONTENT_FORMAT, new ContentFormat("b", true).ref());
     assertEquals(WireFormat.CONTENT_TYPE, new ContentType(new YMap()).ref());
