@@ -1,5 +1,7 @@
 package org.ensemble.protocol.crdt;
 
+import static org.ensemble.protocol.support.Replicas.doc;
+import static org.ensemble.protocol.support.Replicas.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -17,17 +19,6 @@ import org.junit.jupiter.api.Test;
  * these must leave the document's behaviour exactly as before.
  */
 class CompactStructsTest {
-
-  private static Doc doc(long client) {
-    Doc d = new Doc();
-    d.setClientId(client);
-    return d;
-  }
-
-  private static void sync(Doc a, Doc b) {
-    b.applyUpdate(a.encodeStateAsUpdate(b.encodeStateVector()));
-    a.applyUpdate(b.encodeStateAsUpdate(a.encodeStateVector()));
-  }
 
   @Test
   void overwrittenMapValuesShareOneDeletedContent() {

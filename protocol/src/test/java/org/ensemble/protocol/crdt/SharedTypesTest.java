@@ -1,5 +1,7 @@
 package org.ensemble.protocol.crdt;
 
+import static org.ensemble.protocol.support.Replicas.doc;
+import static org.ensemble.protocol.support.Replicas.sync;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The shared types' API, and convergence between Java replicas. */
 class SharedTypesTest {
-
-  private static Doc doc(long client) {
-    Doc d = new Doc();
-    d.setClientId(client);
-    return d;
-  }
-
-  private static void sync(Doc a, Doc b) {
-    b.applyUpdate(a.encodeStateAsUpdate(b.encodeStateVector()));
-    a.applyUpdate(b.encodeStateAsUpdate(a.encodeStateVector()));
-  }
 
   @Test
   void mapHoldsPlainValuesNestedTypesAndBytes() {

@@ -1,5 +1,6 @@
 package org.ensemble.protocol.sync;
 
+import static org.ensemble.protocol.support.Replicas.doc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,12 +17,6 @@ import org.ensemble.protocol.lib0.Lib0Encoder;
 import org.junit.jupiter.api.Test;
 
 class SyncMessagesTest {
-
-  private static Doc doc(long clientId) {
-    Doc doc = new Doc();
-    doc.setClientId(clientId);
-    return doc;
-  }
 
   /** Delivers {@code message} to {@code receiver} and returns its reply (empty when there is none). */
   private static byte[] deliver(byte[] message, Doc receiver, Object origin) {
