@@ -9,7 +9,9 @@
 # (s per saturation step, default 15), SAT_RATES (edits/s per client, default 2,4,6,7,8,9,10,11,12,13,14,16,20,24,32),
 # SHAPE_RUNS (runs of each latency shape, default 3), IDLE_COUNTS (default 100,1000), IDLE_RUNS (idle
 # measurements per server, default 3), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for
-# Ensemble, after server/jvm.options), NICE (priority of the tool and both servers, e.g. -10 as root).
+# Ensemble, after server/jvm.options), NICE (priority of the tool and both servers, e.g. -10 as root),
+# TOOL_CPUS and SERVER_CPUS (taskset CPU lists, e.g. 2-7 and 0-1: on a machine with cores to spare, the
+# clients get cores of their own instead of competing with the server they measure; default: any CPU).
 # Every server binds 127.0.0.1 on a free port; every run is bounded in time and stops by itself.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,8 @@ IDLE_RUNS=${IDLE_RUNS:-3}
 SHAPE_RUNS=${SHAPE_RUNS:-3}
 TARGETS=${TARGETS:-ensemble reference}
 SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS:-}
+TOOL_CPUS=${TOOL_CPUS:-}
+SERVER_CPUS=${SERVER_CPUS:-}
 
 for tool in java mvn node npm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run.sh needs $tool on the PATH" >&2; exit 1; }
@@ -59,8 +63,10 @@ TOOL=(java -XX:MaxGCPauseMillis=10 -Xms256m -Xmx2g -jar "$JAR")
 TOOL_SHAPES=(java -XX:+UseShenandoahGC -Xms1g -Xmx2g -jar "$JAR")
 # NICE (e.g. -10, as root): the tool and the servers it starts run at that priority.
 [ -n "${NICE:-}" ] && TOOL=(nice -n "$NICE" "${TOOL[@]}") && TOOL_SHAPES=(nice -n "$NICE" "${TOOL_SHAPES[@]}")
+[ -n "$TOOL_CPUS" ] && TOOL=(taskset -c "$TOOL_CPUS" "${TOOL[@]}") && TOOL_SHAPES=(taskset -c "$TOOL_CPUS" "${TOOL_SHAPES[@]}")
 COMMON=(--json "$RAW" --work load-tests/target/work)
 [ -n "$SERVER_JVM_OPTIONS" ] && COMMON+=(--server-jvm-options "$SERVER_JVM_OPTIONS")
+[ -n "$SERVER_CPUS" ] && COMMON+=(--server-cpus "$SERVER_CPUS")
 STATUS=0
 START=$(date +%s)
 
@@ -86,6 +92,8 @@ for _ in $(seq 1 "$IDLE_RUNS"); do
   done
 done
 
+TOOL_PLACE=", on the same cores as the servers"
+[ -n "$TOOL_CPUS" ] && TOOL_PLACE=", on CPUs $TOOL_CPUS"
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 MEM=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 JAVA=$(java -version 2>&1 | head -1)
@@ -94,10 +102,10 @@ Run took $(( ($(date +%s) - START) / 60 )) min. Durations: ${WARMUP} s warm-up (
 ${SAT_DURATION} s per saturation step; every shape and step runs on a fresh server process and a fresh data folder.
 Ensemble: \`./ensemble start --port P --data-dir D\`${SERVER_JVM_OPTIONS:+ with JAVA_TOOL_OPTIONS=\"$SERVER_JVM_OPTIONS\"}
 (embedded disk store: every update is written and journaled with an fsync before it is applied and broadcast).${NICE:+
-Tool and servers ran at nice $NICE.}
+Tool and servers ran at nice $NICE.}${SERVER_CPUS:+ The servers ran on CPUs $SERVER_CPUS.}
 Reference: \`@y/websocket-server\` 0.1.1 with yjs 13.6.33 and y-leveldb 0.1.2 under node (\`YPERSISTENCE=D\`,
-LevelDB writes without fsync, after the broadcast). The load tool (Java, 2 event loops) runs on the same 2 cores,
-with the Shenandoah collector for the latency shapes and G1 (10 ms pause goal) for saturation and idle rooms (see run.sh)."
+LevelDB writes without fsync, after the broadcast). The load tool (Java, an event loop per CPU it may use) runs on the same
+machine$TOOL_PLACE, with the Shenandoah collector for the latency shapes and G1 (10 ms pause goal) for saturation and idle rooms (see run.sh)."
 COMMAND="load-tests/run.sh$([ $QUICK = 1 ] && echo ' --quick')"
 "${TOOL[@]}" report --results "$RAW" --out "$OUT" --title "Load test results, $DATE" --command "$COMMAND" \
   --notes "$NOTES" || STATUS=1

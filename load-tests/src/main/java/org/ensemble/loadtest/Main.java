@@ -15,6 +15,7 @@ import org.ensemble.loadtest.run.IdleRooms;
 import org.ensemble.loadtest.run.SaturationSearch;
 import org.ensemble.loadtest.run.ShapeRunner;
 import org.ensemble.loadtest.run.ShapeSpec;
+import org.ensemble.loadtest.servers.CpuPinning;
 import org.ensemble.loadtest.servers.EnsembleTarget;
 import org.ensemble.loadtest.servers.ReferenceTarget;
 import org.ensemble.loadtest.servers.Target;
@@ -34,6 +35,7 @@ import org.ensemble.loadtest.stalls.TraceFile;
  * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
  *            --launcher ENSEMBLE_SCRIPT (default ./ensemble)  --server-jvm-options "..." (JAVA_TOOL_OPTIONS)
  *            --server-args "..." (e.g. "--store redis --config F")
+ *            --server-cpus LIST (taskset CPU list the servers run on, e.g. 0-1; default any)
  *            --reference-dir DIR  --node NODE  --event-loops N
  *            --own-notes N (notes each client keeps; default 8)
  * </pre>
@@ -77,11 +79,12 @@ public final class Main {
 
   private static Target target(Args a) {
     String name = a.required("target");
+    CpuPinning cpus = new CpuPinning(a.get("server-cpus", ""));
     return switch (name) {
       case "ensemble" -> new EnsembleTarget(Path.of(a.get("launcher", DEFAULT_LAUNCHER)).toAbsolutePath(),
-          a.words("server-jvm-options"), a.words("server-args"));
+          a.words("server-jvm-options"), a.words("server-args"), cpus);
       case "reference" -> new ReferenceTarget(Path.of(a.get("reference-dir", DEFAULT_REFERENCE_DIR)).toAbsolutePath(),
-          a.get("node", "node"));
+          a.get("node", "node"), cpus);
       default -> throw new IllegalArgumentException("--target is ensemble or reference, not " + name);
     };
   }

@@ -17,15 +17,17 @@ public final class EnsembleTarget implements Target {
   private final Path launcher;
   private final List<String> jvmOptions;
   private final List<String> serverArgs;
+  private final CpuPinning cpus;
 
   /**
    * @param launcher the {@code ensemble} script
    * @param jvmOptions added to the server's own ({@code server/jvm.options}) through {@code JAVA_TOOL_OPTIONS}
    */
-  public EnsembleTarget(Path launcher, List<String> jvmOptions, List<String> serverArgs) {
+  public EnsembleTarget(Path launcher, List<String> jvmOptions, List<String> serverArgs, CpuPinning cpus) {
     this.launcher = launcher;
     this.jvmOptions = jvmOptions;
     this.serverArgs = serverArgs;
+    this.cpus = cpus;
   }
 
   @Override
@@ -43,7 +45,7 @@ public final class EnsembleTarget implements Target {
     if (!jvmOptions.isEmpty()) {
       env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
     }
-    return ServerProcess.start(command, env, port, log);
+    return ServerProcess.start(cpus.launch(command), env, port, log);
   }
   @Override
   public List<List<ClientSpec>> prepare(ServerProcess server, int rooms, int clients) throws Exception {

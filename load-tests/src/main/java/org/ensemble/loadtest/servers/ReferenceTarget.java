@@ -15,10 +15,12 @@ public final class ReferenceTarget implements Target {
 
   private final Path installDir;
   private final String node;
+  private final CpuPinning cpus;
 
-  public ReferenceTarget(Path installDir, String node) {
+  public ReferenceTarget(Path installDir, String node, CpuPinning cpus) {
     this.installDir = installDir;
     this.node = node;
+    this.cpus = cpus;
   }
 
   @Override
@@ -33,7 +35,7 @@ public final class ReferenceTarget implements Target {
       throw new IllegalStateException(script + " is missing: run `npm ci` in " + installDir + " (run.sh does)");
     }
     int port = ServerProcess.freePort();
-    return ServerProcess.start(List.of(node, script.toString()), Map.of("HOST", ClientSpec.HOST,
+    return ServerProcess.start(cpus.launch(List.of(node, script.toString())), Map.of("HOST", ClientSpec.HOST,
         "PORT", Integer.toString(port), "YPERSISTENCE", dataDir.toString()), port, log);
   }
 
