@@ -69,18 +69,17 @@ final class ContentAny implements Content {
         ints.addAll(more);
         return true;
       }
-    } else if (!(arr instanceof ArrayList)) {
-      // a single value: the pair may start an unboxed run
-      List<Object> joined = new ArrayList<>(arr.size() + other.size());
-      joined.addAll(arr);
-      joined.addAll(other);
-      arr = compact(joined);
+    }
+    if (arr instanceof ArrayList) {
+      arr.addAll(other);
       return true;
     }
-    if (!(arr instanceof ArrayList)) {
-      arr = new ArrayList<>(arr);
-    }
-    arr.addAll(other);
+    // A single value, or an integer run meeting other values: one list from here on (and two integers
+    // an unboxed run).
+    List<Object> joined = new ArrayList<>(arr.size() + other.size());
+    joined.addAll(arr);
+    joined.addAll(other);
+    arr = compact(joined);
     return true;
   }
 
