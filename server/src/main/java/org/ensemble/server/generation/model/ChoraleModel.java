@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Owns one network and its weights. Loading is separate from sampling: the sampler asks for a
@@ -32,22 +33,25 @@ public final class ChoraleModel implements AutoCloseable {
     this.version = version;
   }
 
-  /** A new, untrained network (initialised by the trainer). */
-  public static ChoraleModel create(ModelSpec spec) {
-    Model model = Model.newInstance(NAME, Engines.pyTorch(1).getEngineName());
-    model.setBlock(ChoraleNet.build(spec));
-    return new ChoraleModel(spec, model, "untrained");
+  /**
+   * A new, untrained network (initialised by the trainer). Refused where the engine computes its
+   * convolutions wrongly: a model trained on wrong kernels learns around them ({@link KernelCheck}).
+   */
+  public static ChoraleModel create(ModelSpec spec) throws IOException {
+    return new ChoraleModel(spec, checkedModel(spec), "untrained");
   }
 
-  /** Loads a saved model; its version is the first 12 hex digits of the weights' SHA-256. */
+  /**
+   * Loads a saved model; its version is the first 12 hex digits of the weights' SHA-256. Refused,
+   * with the reason, where the engine computes the network's convolutions wrongly on this CPU.
+   */
   public static ChoraleModel load(Path dir) throws IOException {
     Path specFile = dir.resolve(SPEC_FILE);
     if (!Files.isRegularFile(specFile)) {
       throw new IOException("no model in " + dir + " (missing " + SPEC_FILE + ")");
     }
     ModelSpec spec = ModelSpec.fromJson(new JsonObject(Files.readString(specFile)));
-    Model model = Model.newInstance(NAME, Engines.pyTorch(1).getEngineName());
-    model.setBlock(ChoraleNet.build(spec));
+    Model model = checkedModel(spec);
     try {
       model.load(dir, NAME);
     } catch (MalformedModelException e) {
@@ -55,6 +59,18 @@ public final class ChoraleModel implements AutoCloseable {
       throw new IOException("the weights in " + dir + " do not fit " + specFile + ": " + e.getMessage(), e);
     }
     return new ChoraleModel(spec, model, digest(dir.resolve(NAME + "-0000.params")));
+  }
+
+  /** The spec's network, untrained, once the engine has computed each of its layer shapes right here. */
+  private static Model checkedModel(ModelSpec spec) throws IOException {
+    Model model = Model.newInstance(NAME, Engines.pyTorch(1).getEngineName());
+    Optional<String> problem = KernelCheck.verify(spec, model.getNDManager());
+    if (problem.isPresent()) {
+      model.close();
+      throw new IOException(problem.get());
+    }
+    model.setBlock(ChoraleNet.build(spec));
+    return model;
   }
 
   public void save(Path dir) throws IOException {

@@ -17,6 +17,8 @@ public record ModelSpec(int lowPitch, int pitches, int channels, int[] dilations
   public static final int VOICES = 4;
   /** The data's grid: sixteenth notes. */
   public static final int STEPS_PER_QUARTER = 4;
+  /** The input is padded to this many channels' multiple (see {@link #inputChannels}). */
+  public static final int INPUT_CHANNEL_MULTIPLE = 16;
 
   public ModelSpec {
     if (pitches < 2 || channels < 1 || dilations.length < 1) {
@@ -25,13 +27,23 @@ public record ModelSpec(int lowPitch, int pitches, int channels, int[] dilations
     dilations = dilations.clone();
   }
 
+  /** Channels that carry the input's meaning; {@link #inputChannels} pads them. */
+  public int encodedChannels() {
+    return VOICES * pitches + VOICES + STEPS_PER_QUARTER;
+  }
+
   /**
    * Channels of the network's input: a one-hot piano roll per voice, one mask row per voice, then the
    * step's place in its quarter note (one-hot over the 4 sixteenths), which the convolutions cannot
-   * see otherwise.
+   * see otherwise; then zero rows up to a multiple of {@value #INPUT_CHANNEL_MULTIPLE}.
+   *
+   * <p>Why the padding: PyTorch 2.7.1's oneDNN computes a kernel-3 convolution wrongly on AVX-512 when
+   * its input channels are 8 more than a multiple of 16 (216 here: errors of order 1 against a plain
+   * loop), and right at multiples of 16. {@link KernelCheck} guards this and any other wrong kernel.
    */
   public int inputChannels() {
-    return VOICES * pitches + VOICES + STEPS_PER_QUARTER;
+    int c = encodedChannels();
+    return (c + INPUT_CHANNEL_MULTIPLE - 1) / INPUT_CHANNEL_MULTIPLE * INPUT_CHANNEL_MULTIPLE;
   }
 
   public int outputChannels() {

@@ -60,7 +60,10 @@ public final class Roll {
     return c;
   }
 
-  /** Writes this roll's network input, channels × steps, into {@code out} at {@code offset}. */
+  /**
+   * Writes this roll's network input, channels × steps, into {@code out} at {@code offset}: only its
+   * ones, so {@code out} must hold zeros there (the padding channels stay zero).
+   */
   public void encode(ModelSpec spec, float[] out, int offset) {
     int steps = steps();
     int phaseRows = offset + (ModelSpec.VOICES * spec.pitches() + ModelSpec.VOICES) * steps;

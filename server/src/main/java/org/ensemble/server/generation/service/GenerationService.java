@@ -72,7 +72,7 @@ public final class GenerationService {
           return t;
         });
     this.model = vertx.executeBlocking(() -> LoadedModels.get(config.modelDir()), false);
-    model.onFailure(e -> LOG.warning("the AI co-writer is off: no model in " + config.modelDir() + ": " + e.getMessage()));
+    model.onFailure(e -> LOG.warning("the AI co-writer is off: " + e.getMessage()));
   }
 
   public GenerationConfig config() {
@@ -95,7 +95,7 @@ public final class GenerationService {
     } catch (GenerationException e) {
       return Future.failedFuture(e);
     }
-    return model.recover(e -> Future.failedFuture(new GenerationException(503, "the AI co-writer has no model: "
+    return model.recover(e -> Future.failedFuture(new GenerationException(503, "the AI co-writer is off: "
             + e.getMessage() + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)")))
         .compose(m -> rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
             .map(project -> GenerationPlan.of(request, project, m.spec()))
