@@ -43,7 +43,11 @@ class GenerationApiIT {
   private TestServer server;
 
   private void start(Vertx vertx, int workers, int queue, int perUser) throws Exception {
-    System.setProperty("ensemble.generation.modelDir", Models.shipped().toString());
+    start(vertx, Models.shipped(), workers, queue, perUser);
+  }
+
+  private void start(Vertx vertx, Path model, int workers, int queue, int perUser) throws Exception {
+    System.setProperty("ensemble.generation.modelDir", model.toString());
     System.setProperty("ensemble.generation.workers", Integer.toString(workers));
     System.setProperty("ensemble.generation.queue", Integer.toString(queue));
     System.setProperty("ensemble.generation.perUser", Integer.toString(perUser));
@@ -216,6 +220,21 @@ class GenerationApiIT {
     refused(403, "a viewer cannot accept", server.call("POST", "/api/projects/" + id + "/suggestions/x/accept", carol, null));
     refused(404, "no such suggestion", server.call("POST", "/api/projects/" + id + "/suggestions/x/accept", alice, null));
     refused(404, "no such generation job", server.call("GET", path + "/nope", alice, null));
+  }
+
+  @Test
+  void withoutAModelTheCoWriterIsOffWithTheReasonAndTheProjectStaysUsable(Vertx vertx) throws Exception {
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("no-model-here"));
+    start(vertx, empty, 1, 4, 2);
+    String alice = server.token("Alice");
+    String id = chorale(alice);
+    JsonObject ok = new JsonObject().put("mode", "infill").put("region", new JsonObject().put("startBar", 0).put("endBar", 1));
+    Response off = server.call("POST", "/api/projects/" + id + "/generate", alice, ok);
+    refused(503, "the AI co-writer is off: no model in " + empty, off);
+    refused(503, "no model card", server.call("GET", "/api/generation/model", alice, null));
+    Response project = server.call("GET", "/api/projects/" + id, alice, null);
+    assertEquals(200, project.status(), project.text());
+    assertEquals("Chorale", project.body().getString("title"), project.text());
   }
 
   private static void refused(int status, String reason, Response response) {
