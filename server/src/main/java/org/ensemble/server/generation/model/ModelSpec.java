@@ -38,7 +38,7 @@ public record ModelSpec(int lowPitch, int pitches, int channels, int[] dilations
    * see otherwise; then zero rows up to a multiple of {@value #INPUT_CHANNEL_MULTIPLE}.
    *
    * <p>Why the padding: PyTorch 2.7.1's oneDNN computes a kernel-3 convolution wrongly on AVX-512 when
-   * its input channels are 8 more than a multiple of 16 (216 here: errors of order 1 against a plain
+   * its input channels are not a multiple of 16 (216 here: errors of order 1 against a plain
    * loop), and right at multiples of 16. {@link KernelCheck} guards this and any other wrong kernel.
    */
   public int inputChannels() {
