@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +225,7 @@ class GenerationApiIT {
 
   @Test
   void withoutAModelTheCoWriterIsOffWithTheReasonAndTheProjectStaysUsable(Vertx vertx) throws Exception {
-    Path empty = java.nio.file.Files.createDirectories(dir.resolve("no-model-here"));
+    Path empty = Files.createDirectories(dir.resolve("no-model-here"));
     start(vertx, empty, 1, 4, 2);
     String alice = server.token("Alice");
     String id = chorale(alice);

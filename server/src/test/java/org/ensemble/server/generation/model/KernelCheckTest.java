@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 /** The engine computes every convolution of the shipped network right here, and the check would see it if not. */
 class KernelCheckTest {
 
+  private static ModelSpec shippedSpec() throws Exception {
+    return ModelSpec.fromJson(new JsonObject(Files.readString(Models.shipped().resolve(ChoraleModel.SPEC_FILE))));
+  }
+
   @Test
   void everyLayerOfTheShippedNetworkIsComputedRightOnThisCpu() throws Exception {
-    ModelSpec spec = ModelSpec.fromJson(new JsonObject(Files.readString(Models.shipped().resolve(ChoraleModel.SPEC_FILE))));
+    ModelSpec spec = shippedSpec();
     assertEquals(7, KernelCheck.layers(spec).size(), "input layer, 5 distinct dilations, output layer");
     Engines.pyTorch(1);
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
@@ -25,7 +29,7 @@ class KernelCheckTest {
 
   @Test
   void theInputIsPaddedToWholeBlocksOfSixteenChannelsAndThePaddingStaysZero() throws Exception {
-    ModelSpec spec = ModelSpec.fromJson(new JsonObject(Files.readString(Models.shipped().resolve(ChoraleModel.SPEC_FILE))));
+    ModelSpec spec = shippedSpec();
     assertEquals(216, spec.encodedChannels());
     assertEquals(224, spec.inputChannels());
     Roll roll = new Roll(32, 1);
