@@ -12,6 +12,7 @@ import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.EventHandler;
 import org.ensemble.protocol.crdt.Subscription;
 import org.ensemble.protocol.lib0.JsValues;
+import org.ensemble.protocol.lib0.Lib0Decoder;
 import org.ensemble.protocol.lib0.DecodingException;
 import org.ensemble.protocol.lib0.Undefined;
 
@@ -190,6 +191,41 @@ public final class Awareness {
     if (!added.isEmpty() || !updated.isEmpty() || !removed.isEmpty()) {
       emit(updateListeners, new AwarenessChange(added, updated, removed), origin);
     }
+  }
+
+  /**
+   * Whether {@link #applyAwarenessUpdate} would change nothing here: every entry's clock is older than
+   * (or, unless it removes a known state, equal to) the one already known. Reads only the client ids,
+   * clocks and string lengths, never the JSON states: stock clients re-send every change they receive,
+   * so most awareness messages a server gets are such echoes. A malformed update answers false, so
+   * that the full decode reports it.
+   */
+  public boolean bringsNothingNew(byte[] update) {
+    try {
+      Lib0Decoder decoder = new Lib0Decoder(update);
+      long count = decoder.readVarUint();
+      for (long i = 0; i < count; i++) {
+        long id = decoder.readVarUint();
+        long entryClock = decoder.readVarUint();
+        Lib0Decoder state = decoder.readVarSlice();
+        ClientMeta known = meta.get(id);
+        long currentClock = known == null ? 0 : known.clock();
+        if (currentClock < entryClock) {
+          return false;
+        }
+        if (currentClock == entryClock && isNullState(state) && states.containsKey(id)) {
+          return false;
+        }
+      }
+      return !decoder.hasContent();
+    } catch (DecodingException e) {
+      return false;
+    }
+  }
+
+  private static boolean isNullState(Lib0Decoder state) {
+    return state.remaining() == 4 && state.readUint8() == 'n' && state.readUint8() == 'u'
+        && state.readUint8() == 'l' && state.readUint8() == 'l';
   }
 
   /** Encodes the current states of {@code clients} (a missing state is sent as {@code null}). */

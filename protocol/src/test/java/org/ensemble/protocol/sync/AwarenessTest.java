@@ -307,4 +307,33 @@ class AwarenessTest {
     awareness.setLocalState(state("x", 2));
     assertEquals(List.of("second", "second"), seen);
   }
+
+  @Test
+  void bringsNothingNewIsTrueExactlyWhenApplyingTheUpdateChangesNoStateOrClock() {
+    java.util.Random random = new java.util.Random(20261207);
+    int echoes = 0;
+    for (int i = 0; i < 5_000; i++) {
+      if (i % 8 == 0) {
+        awareness = new Awareness(doc, now::get); // small clocks saturate: start again now and then
+      }
+      byte[] update = RandomAwareness.update(random);
+      boolean predicted = awareness.bringsNothingNew(update);
+      String before = awareness.getMeta() + " " + awareness.getStates();
+      awareness.applyAwarenessUpdate(update, "peer");
+      String after = awareness.getMeta() + " " + awareness.getStates();
+      assertEquals(before.equals(after), predicted, () -> "seed 20261207, update " + java.util.Arrays.toString(update) + " on " + before);
+      echoes += predicted ? 1 : 0;
+    }
+    assertTrue(echoes > 500 && echoes < 4_500, "both answers are exercised: " + echoes);
+  }
+
+  @Test
+  void anEchoOfAKnownStateBringsNothingNewButARemovalAtTheSameClockDoes() {
+    awareness.applyAwarenessUpdate(update(REMOTE, 2, "{\"cursor\":1}"), "peer");
+    assertTrue(awareness.bringsNothingNew(update(REMOTE, 2, "{\"cursor\":1}")));
+    assertTrue(awareness.bringsNothingNew(update(REMOTE, 1, "{\"cursor\":0}")));
+    assertEquals(false, awareness.bringsNothingNew(update(REMOTE, 3, "{\"cursor\":2}")));
+    assertEquals(false, awareness.bringsNothingNew(update(REMOTE, 2, "null")));
+    assertEquals(false, awareness.bringsNothingNew(new byte[] {5, 1}), "a malformed update is left to the full decode");
+  }
 }
