@@ -341,6 +341,9 @@ public final class Room {
   // ---- awareness -----------------------------------------------------------------------------
 
   private void applyAwareness(RoomConnection from, byte[] update) {
+    if (awareness.bringsNothingNew(update)) {
+      return; // a stock client's echo of a change it received: dropped before its states are parsed
+    }
     try {
       awareness.applyAwarenessUpdate(update, from);
     } catch (DecodingException e) {
