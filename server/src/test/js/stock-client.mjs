@@ -5,7 +5,8 @@
 //   {"op":"addNote","track":"t1","id":"n1","pitch":60} -> {}   (creates the track if needed)
 //   {"op":"setPresence","state":{...}}               -> {}
 //   {"op":"waitFor","contains":"n1","timeoutMs":10000} -> {"json":...}  once the tracks JSON holds the text
-//   {"op":"state"}                                    -> {"json": {"tracks":[...],"meta":{...}}, "presence": {...}}
+//   {"op":"state"}                                    -> {"json": {"tracks":[...],"meta":{...}}, "presence": {...},
+//                                                        "extensions": the WebSocket extensions the server accepted}
 //   {"op":"waitSuggestions","count":2,"timeoutMs":10000} -> {"json": {...}, "writers": [client ids]}
 //                                                      once the suggestions map has that many entries;
 //                                                      writers: the client ids of its entries' items
@@ -74,7 +75,7 @@ const ops = {
   state: () => {
     const presence = {}
     if (provider) provider.awareness.getStates().forEach((s, id) => { presence[id] = s })
-    return { json: tracksJson(), presence, clientId: doc.clientID }
+    return { json: tracksJson(), presence, clientId: doc.clientID, extensions: provider?.ws?.extensions ?? null }
   },
   waitSuggestions: async req => {
     const suggestions = doc.getMap('suggestions')

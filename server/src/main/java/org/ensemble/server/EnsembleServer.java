@@ -92,7 +92,10 @@ public final class EnsembleServer {
           // Messages over the configured limit get a named close code from the endpoint; the
           // transport's own limit only stops absurd sizes before they are buffered.
           .setMaxWebSocketMessageSize(config.limits().maxMessageBytes() * 2)
-          .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()));
+          .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()))
+          // Vert.x accepts permessage-deflate unless told not to; see ServerConfig.webSocketDeflate.
+          .setPerMessageWebSocketCompressionSupported(ServerConfig.webSocketDeflate(System.getenv()))
+          .setPerFrameWebSocketCompressionSupported(false);
   }
 
   /** The rooms, for server-side edits (the AI's suggestions go through them). */

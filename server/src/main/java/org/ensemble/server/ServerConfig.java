@@ -140,6 +140,25 @@ public record ServerConfig(
     return syncs;
   }
 
+  /**
+   * Whether the server accepts permessage-deflate on its WebSockets: {@code ENSEMBLE_WEBSOCKET_DEFLATE},
+   * off by default. Browsers always offer it; accepted, every broadcast is compressed once per recipient
+   * (each connection keeps its own zlib state) and inflated by every client, for messages that are mostly
+   * a few dozen bytes. Measured with stock clients, it cost more server CPU and latency than it saved
+   * (load-tests/README.md, "permessage-deflate").
+   */
+  public static boolean webSocketDeflate(Map<String, String> env) {
+    String v = env.get("ENSEMBLE_WEBSOCKET_DEFLATE");
+    if (v == null || v.isBlank()) {
+      return false;
+    }
+    return switch (v.trim()) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new IllegalArgumentException("ENSEMBLE_WEBSOCKET_DEFLATE is on or off, not " + v);
+    };
+  }
+
   private static void envOverride(JsonObject j, Map<String, String> env, String var, String key, boolean integer) {
     String v = env.get(var);
     if (v != null && !v.isBlank()) {

@@ -48,6 +48,8 @@ class StockYjsClientIT {
         assertTrue(seen.encode().contains("from-js"));
         JsonArray javaTracks = new JsonArray(Json.stringify(java.read(d -> d.getArray("tracks").toJSON())));
         assertEquals(javaTracks, seen.getJsonObject("json").getJsonArray("tracks"));
+        // ws offers permessage-deflate as browsers do; the server declines it (ServerConfig.webSocketDeflate).
+        assertEquals("", stock.call(new JsonObject().put("op", "state")).getString("extensions"));
         java.setPresence(Map.of("name", "bob"));
         Eventually.await(() -> {
           try {
