@@ -15,6 +15,7 @@ import org.ensemble.loadtest.run.IdleRooms;
 import org.ensemble.loadtest.run.SaturationSearch;
 import org.ensemble.loadtest.run.ShapeRunner;
 import org.ensemble.loadtest.run.ShapeSpec;
+import org.ensemble.loadtest.run.StockShapeRunner;
 import org.ensemble.loadtest.servers.CpuPinning;
 import org.ensemble.loadtest.servers.EnsembleTarget;
 import org.ensemble.loadtest.servers.ReferenceTarget;
@@ -28,6 +29,9 @@ import org.ensemble.loadtest.stalls.TraceFile;
  * <pre>
  * java -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar COMMAND [--option value]...
  *   shape    --target ensemble|reference --rooms R --clients C --rate EDITS_PER_S [--warmup S] [--duration S]
+ *            [--mode stock|java] (stock: the real yjs + y-websocket providers under Node, the default)
+ *            [--presence on|off] [--deflate on|off] (stock mode: cursor moves on half the edits; offer
+ *            permessage-deflate as browsers do; both on by default)  [--stock-dir DIR]
  *   saturate --target T --rooms R --clients C --rates 2,4,8 [--threshold-ms 100] [--warmup S] [--duration S]
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
  *   report   --results FILE.jsonl --out FILE.md
@@ -44,6 +48,7 @@ import org.ensemble.loadtest.stalls.TraceFile;
 public final class Main {
   static final String DEFAULT_LAUNCHER = "ensemble";
   static final String DEFAULT_REFERENCE_DIR = "load-tests/reference-server";
+  static final String DEFAULT_STOCK_DIR = "load-tests/stock-clients";
   static final String DEFAULT_WORK = "load-tests/target/work";
   static final int DEFAULT_WARMUP_S = 5;
   static final int DEFAULT_DURATION_S = 30;
@@ -100,7 +105,14 @@ public final class Main {
   }
 
   private static int shape(Args a) throws Exception {
-    ShapeResult r = runner(a).run("shape", spec(a, a.decimal("rate", 1)));
+    ShapeSpec spec = spec(a, a.decimal("rate", 1));
+    ShapeResult r = switch (a.get("mode", "stock")) {
+      case "stock" -> new StockShapeRunner(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(),
+          Path.of(a.get("stock-dir", DEFAULT_STOCK_DIR)).toAbsolutePath(), a.get("node", "node"),
+          onOff(a, "presence"), onOff(a, "deflate")).run(spec);
+      case "java" -> runner(a).run("shape", spec);
+      default -> throw new IllegalArgumentException("--mode is stock or java, not " + a.get("mode", ""));
+    };
     write(a, r.toJson());
     return verdict(r);
   }
@@ -141,6 +153,14 @@ public final class Main {
     }
     System.out.print(StallReport.render(trace.deliveries(), trace.offsetMicros(), pauses));
     return 0;
+  }
+
+  private static boolean onOff(Args a, String option) {
+    return switch (a.get(option, "on")) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--" + option + " is on or off");
+    };
   }
 
   private static int verdict(ShapeResult r) {
