@@ -26,6 +26,7 @@ public final class MarkdownReport {
 
   public static String render(List<JsonObject> lines, String title, String command, String notes) {
     List<ShapeResult> shapes = new ArrayList<>();
+    List<ShapeResult> stock = new ArrayList<>();
     List<ShapeResult> saturation = new ArrayList<>();
     List<IdleResult> idle = new ArrayList<>();
     for (JsonObject j : lines) {
@@ -33,7 +34,11 @@ public final class MarkdownReport {
         case "shape" -> shapes.add(ShapeResult.fromJson(j));
         case "saturation" -> saturation.add(ShapeResult.fromJson(j));
         case "idle" -> idle.add(IdleResult.fromJson(j));
-        default -> { }
+        default -> {
+          if (j.getString("kind", "").startsWith("stock")) {
+            stock.add(ShapeResult.fromJson(j));
+          }
+        }
       }
     }
     StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
@@ -43,15 +48,18 @@ public final class MarkdownReport {
     if (!command.isBlank()) {
       md.append("Command: `").append(command).append("`\n\n");
     }
-    shapesTable(md, shapes);
+    StockBar.table(md, stock);
+    if (!shapes.isEmpty()) {
+      shapesTable(md, shapes);
+    }
     saturationTable(md, saturation);
     idleTable(md, idle);
-    bar(md, shapes, saturation, idle);
+    bar(md, stock, shapes, saturation, idle);
     return md.toString();
   }
 
   private static void shapesTable(StringBuilder md, List<ShapeResult> shapes) {
-    md.append("## Shapes\n\n")
+    md.append("## Shapes (the Java tool's clients)\n\n")
         .append("Latency: from an edit to its arrival at each other client of the room, for the edits sent in the ")
         .append("measured window. Delivered/s: edits arriving at other clients per second.\n\n")
         .append("| shape (rooms × clients @ edits/s each) | server | edits/s | p50 | p95 | p99 | max | delivered/s | ")
@@ -122,8 +130,10 @@ public final class MarkdownReport {
     md.append('\n');
   }
 
-  private static void bar(StringBuilder md, List<ShapeResult> shapes, List<ShapeResult> saturation, List<IdleResult> idle) {
+  private static void bar(StringBuilder md, List<ShapeResult> stock, List<ShapeResult> shapes,
+                          List<ShapeResult> saturation, List<IdleResult> idle) {
     md.append("## Against the bar\n\n| part | Ensemble | reference | ratio | bar | met |\n| :- | -: | -: | -: | :- | :- |\n");
+    StockBar.rows(md, stock);
     Set<String> labels = new LinkedHashSet<>();
     shapes.forEach(r -> labels.add(r.label()));
     for (String label : labels) {
@@ -135,7 +145,7 @@ public final class MarkdownReport {
         double ratio = ep99 / (double) rp99;
         boolean clean = e.stream().allMatch(r -> r.converged() && r.errorTotal() == 0);
         boolean ok = ratio <= 0.5 && clean;
-        md.append("| p99 at ").append(shapeName(e.get(0))).append(e.size() > 1 ? " (median of " + e.size() + " runs)" : "")
+        md.append("| p99 at ").append(shapeName(e.get(0))).append(", Java clients").append(e.size() > 1 ? " (median of " + e.size() + " runs)" : "")
             .append(" | ").append(Format.millis(ep99)).append(" | ").append(Format.millis(rp99)).append(" | ")
             .append(String.format(Locale.ROOT, "%.2f×", ratio)).append(" | ≤ 0.5× | ").append(ok ? "yes" : "**no**")
             .append(" |\n");
@@ -221,7 +231,7 @@ public final class MarkdownReport {
     return r.serverCpuPercent() / 100.0 * 1e6 / r.deliveredPerSecond();
   }
 
-  private static List<ShapeResult> runs(List<ShapeResult> rs, String target, String label) {
+  static List<ShapeResult> runs(List<ShapeResult> rs, String target, String label) {
     return rs.stream().filter(r -> r.target().equals(target) && r.label().equals(label)).toList();
   }
 
@@ -234,18 +244,18 @@ public final class MarkdownReport {
   }
 
   /** The median of a non-empty sample: the middle value, or the mean of the two middle ones. */
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
-  private static String shapeName(ShapeResult r) {
+  static String shapeName(ShapeResult r) {
     return r.rooms() + " × " + r.clients() + " @ " + Format.number(r.editsPerSecond()) + "/s";
   }
 
-  private static String errors(Map<String, Long> errors) {
+  static String errors(Map<String, Long> errors) {
     if (errors.isEmpty()) {
       return "0";
     }

@@ -45,7 +45,7 @@ class MarkdownReportTest {
         new IdleResult("reference", 50_000, List.of(100, 1000), List.of(60_000L, 120_000L), 130_000, 1, 2, 0,
             Map.of(), 0).toJson());
     String md = MarkdownReport.render(lines, "t", "load-tests/run.sh", "");
-    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s | 10.0 ms | 30.0 ms | 0.33× | ≤ 0.5× | yes |"), md);
+    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s, Java clients | 10.0 ms | 30.0 ms | 0.33× | ≤ 0.5× | yes |"), md);
     assertTrue(md.contains("p99 ≤ 100 ms) | 9,000 | 7,200 | 1.25× | ≥ 2× | **no** |"), md);
     assertTrue(md.contains("p99 ≤ 100 ms, no errors) | 7,200 | 7,200 | 1.00× | ≥ 2× | **no** (informative) |"), md);
     assertTrue(md.contains("| 100.0 kB | 66.7 kB | 1.50× | ≤ 1× | **no** |"), md);
@@ -91,7 +91,7 @@ class MarkdownReportTest {
         shape("shape", "ensemble", 3, 9_000, 5400, Map.of()).toJson(),
         shape("shape", "reference", 3, 26_000, 5400, Map.of()).toJson());
     String md = MarkdownReport.render(lines, "t", "load-tests/run.sh", "");
-    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s (median of 3 runs) | 12.0 ms | 26.0 ms | 0.46× | ≤ 0.5× | yes |"), md);
+    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s, Java clients (median of 3 runs) | 12.0 ms | 26.0 ms | 0.46× | ≤ 0.5× | yes |"), md);
     String withErrors = MarkdownReport.render(List.of(lines.get(0), lines.get(1),
         shape("shape", "ensemble", 3, 9_000, 5400, Map.of("closed 4408", 1L)).toJson()), "t", "", "");
     assertTrue(withErrors.contains("| ≤ 0.5× | **no** |"), withErrors);
@@ -101,5 +101,23 @@ class MarkdownReportTest {
   private static IdleResult idle(String target, long grewKb) {
     return new IdleResult(target, 100_000, List.of(100, 1000), List.of(110_000L, 110_000L + grewKb), 200_000, 1, 2, 0,
         Map.of(), 0);
+  }
+
+  @Test
+  void stockClientRunsAreJudgedOnP99BacklogCpuPerDeliveryAndMemoryPerClient() {
+    ShapeResult ensemble = shape("stock", "ensemble", 3, 20_000, 5000, Map.of(), 20);
+    ShapeResult reference = shape("stock", "reference", 3, 30_000, 5000, Map.of(), 50);
+    ShapeResult behind = new ShapeResult("stock", "ensemble", "20x10@3", 20, 10, 3, 5, 30, 900, 1000, 1, 2, 20_000,
+        40_000, 5000, 555, 200, 1000, 5000, Map.of(), 100_000, 20, 60, 0.3, true, "ok");
+    ShapeResult variant = shape("stock-nodeflate", "ensemble", 3, 90_000, 5000, Map.of(), 90);
+    String md = MarkdownReport.render(List.of(ensemble.toJson(), reference.toJson(), variant.toJson()), "t", "", "");
+    assertTrue(md.contains("| p99 at 20 × 10 @ 3/s, stock clients | 20.0 ms | 30.0 ms | 0.67× | ≤ 1× (stretch 0.5×), no backlog | yes |"), md);
+    assertTrue(md.contains("| server CPU per delivered update at 20 × 10 @ 3/s, stock clients | 40.0 µs | 100.0 µs | 0.40× | ≤ 0.5× | yes |"), md);
+    assertTrue(md.contains("| peak RSS per connected client at 20 × 10 @ 3/s, stock clients | 500 kB | 500 kB | 1.00× | ≤ 1× | yes |"), md);
+    assertTrue(md.contains("| stock-nodeflate |"), "variants are listed: " + md);
+    assertFalse(md.contains("90.0 ms | 30.0 ms"), "variants are not judged: " + md);
+    String late = MarkdownReport.render(List.of(behind.toJson(), reference.toJson()), "t", "", "");
+    assertTrue(late.contains("| 100 |"), "the backlog is shown: " + late);
+    assertTrue(late.contains("no backlog | **no** |"), "a backlog fails the bar: " + late);
   }
 }
