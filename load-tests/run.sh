@@ -2,7 +2,7 @@
 # Runs every load shape against Ensemble and the reference y-websocket server, one after the other on
 # this machine, and writes load-tests/results/<date>.md (raw JSON lines beside it in results/raw/).
 #
-#   load-tests/run.sh            the full run (about 30 minutes on 2 cores)
+#   load-tests/run.sh            the full run (about 40 minutes on 2 cores)
 #   load-tests/run.sh --quick    a smoke run: short windows, one saturation step, 10/100 idle rooms
 #
 # Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION
@@ -39,11 +39,12 @@ done
 
 echo "building the server and the load tool..." >&2
 mvn -q -B -Dstyle.color=never -pl server,load-tests -am -DskipTests package >&2 || exit 1
-REF=load-tests/reference-server
-if [ ! -d "$REF/node_modules/@y/websocket-server" ] || [ "$REF/package-lock.json" -nt "$REF/node_modules" ]; then
-  echo "installing the reference server (npm ci)..." >&2
-  (cd "$REF" && npm ci --no-audit --no-fund >&2) || exit 1
-fi
+for dir in load-tests/reference-server load-tests/stock-clients; do
+  if [ ! -f "$dir/node_modules/.installed-lock" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock"; then
+    echo "installing $dir (npm ci)..." >&2
+    (cd "$dir" && npm ci --no-audit --no-fund >&2 && cp package-lock.json node_modules/.installed-lock) || exit 1
+  fi
+done
 
 DATE=$(date +%F)
 mkdir -p load-tests/results/raw
@@ -71,7 +72,9 @@ STATUS=0
 START=$(date +%s)
 
 # rooms clients edits/s per client
-# One window's p99 rests on a few stalls: each shape runs SHAPE_RUNS times, the bar takes the median p99.
+# The latency shapes run stock clients (yjs + y-websocket under Node, deflate offered, presence on), as
+# browsers do. One window's p99 rests on a few stalls: each shape runs SHAPE_RUNS times, the bar takes
+# the median.
 for _ in $(seq 1 "$SHAPE_RUNS"); do
   for shape in "1 50 1" "100 4 1" "20 10 3"; do
     read -r rooms clients rate <<<"$shape"
@@ -104,8 +107,10 @@ Ensemble: \`./ensemble start --port P --data-dir D\`${SERVER_JVM_OPTIONS:+ with 
 (embedded disk store: every update is written and journaled with an fsync before it is applied and broadcast).${NICE:+
 Tool and servers ran at nice $NICE.}${SERVER_CPUS:+ The servers ran on CPUs $SERVER_CPUS.}
 Reference: \`@y/websocket-server\` 0.1.1 with yjs 13.6.33 and y-leveldb 0.1.2 under node (\`YPERSISTENCE=D\`,
-LevelDB writes without fsync, after the broadcast). The load tool (Java, an event loop per CPU it may use) runs on the same
-machine$TOOL_PLACE, with the Shenandoah collector for the latency shapes and G1 (10 ms pause goal) for saturation and idle rooms (see run.sh)."
+LevelDB writes without fsync, after the broadcast). Latency shapes: stock clients, the real yjs 13.6.33 + y-websocket 3.1.0
+providers under node (ws 8.18.3, permessage-deflate offered, awareness echoed, the cursor moved on half the edits), started by
+the Java tool. Saturation and idle rooms: the Java tool's own clients (an event loop per CPU it may use). All on the same
+machine$TOOL_PLACE; the Java tool under G1 (10 ms pause goal) for saturation and idle rooms (see run.sh)."
 COMMAND="load-tests/run.sh$([ $QUICK = 1 ] && echo ' --quick')"
 "${TOOL[@]}" report --results "$RAW" --out "$OUT" --title "Load test results, $DATE" --command "$COMMAND" \
   --notes "$NOTES" || STATUS=1
