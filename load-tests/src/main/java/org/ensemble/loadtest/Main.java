@@ -33,6 +33,7 @@ import org.ensemble.loadtest.stalls.TraceFile;
  *            [--presence on|off] [--deflate on|off] (stock mode: cursor moves on half the edits; offer
  *            permessage-deflate as browsers do; both on by default)  [--stock-dir DIR]
  *   saturate --target T --rooms R --clients C --rates 2,4,8 [--threshold-ms 100] [--warmup S] [--duration S]
+ *            [--mode probe|full] (probe: one full client per room, the others read update headers only)
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
  *   report   --results FILE.jsonl --out FILE.md
  *   stalls   --trace FILE (from -Dloadtest.trace=FILE) [--server-gc GC.log] [--tool-gc GC.log] (logs with the time decorator)
@@ -94,9 +95,9 @@ public final class Main {
     };
   }
 
-  private static ShapeRunner runner(Args a) {
+  private static ShapeRunner runner(Args a, boolean probes) {
     int loops = a.integer("event-loops", Runtime.getRuntime().availableProcessors());
-    return new ShapeRunner(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops);
+    return new ShapeRunner(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops, probes);
   }
 
   private static ShapeSpec spec(Args a, double rate) {
@@ -110,7 +111,7 @@ public final class Main {
       case "stock" -> new StockShapeRunner(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(),
           Path.of(a.get("stock-dir", DEFAULT_STOCK_DIR)).toAbsolutePath(), a.get("node", "node"),
           onOff(a, "presence"), onOff(a, "deflate")).run(spec);
-      case "java" -> runner(a).run("shape", spec);
+      case "java" -> runner(a, false).run("shape", spec);
       default -> throw new IllegalArgumentException("--mode is stock or java, not " + a.get("mode", ""));
     };
     write(a, r.toJson());
@@ -118,7 +119,12 @@ public final class Main {
   }
 
   private static int saturate(Args a) throws Exception {
-    SaturationSearch search = new SaturationSearch(runner(a),
+    boolean probes = switch (a.get("mode", "probe")) {
+      case "probe" -> true;
+      case "full" -> false;
+      default -> throw new IllegalArgumentException("--mode is probe or full, not " + a.get("mode", ""));
+    };
+    SaturationSearch search = new SaturationSearch(runner(a, probes),
         (long) (a.decimal("threshold-ms", SaturationSearch.DEFAULT_THRESHOLD_MICROS / 1000.0) * 1000));
     List<ShapeResult> steps = search.run(spec(a, 1), a.decimals("rates", "2,4,8,16"), r -> write(a, r.toJson()));
     return steps.stream().anyMatch(r -> !r.converged()) ? 3 : 0;

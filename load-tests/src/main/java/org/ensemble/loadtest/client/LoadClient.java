@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ensemble.loadtest.metrics.Clock;
 import org.ensemble.loadtest.metrics.RunMetrics;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.protocol.crdt.StateVector;
 import org.ensemble.protocol.lib0.Json;
 import org.ensemble.protocol.sync.Awareness;
 import org.ensemble.protocol.sync.SyncMessage;
@@ -27,6 +28,12 @@ import org.ensemble.protocol.sync.WebsocketMessages;
  * sync), reconnects with the stock backoff after an unexpected close, re-sends every awareness change (its own and, like the stock
  * client, the ones it receives) and runs the awareness check every 3 s (renewing its presence every
  * 15 s). Everything runs on the client's context (one event loop; many clients share one).
+ *
+ * <p>A <em>probe</em> (saturation runs) integrates only its first sync, which brings the room's track:
+ * after that it reads each update's header ({@link UpdateHeader}) to time the edit it carries and does
+ * not apply it, and it neither sends nor reads presence. It still writes its own edits, which need no
+ * other client's notes. So a receiver costs little more than reading the frame, and the tool, not the
+ * server, stops being what limits a saturation search on two cores.
  */
 public final class LoadClient {
   static final long MAX_BACKOFF_MS = 2_500;
@@ -41,6 +48,8 @@ public final class LoadClient {
   private final Doc doc = new Doc();
   private final Awareness awareness = new Awareness(doc);
   private final Promise<Void> synced = Promise.promise();
+  private final boolean probe;
+  private final SendLog sendLog;
   private WebSocket socket;
   private boolean leaving;
   private long editTimer = -1;
@@ -53,8 +62,11 @@ public final class LoadClient {
   private int receivedUpdates;
   private String closedWith = "";
 
-  public LoadClient(ClientSpec spec, Context context, RunMetrics metrics, NoteEdits edits) {
+  public LoadClient(ClientSpec spec, Context context, RunMetrics metrics, NoteEdits edits, boolean probe,
+                    SendLog sendLog) {
     this.spec = spec;
+    this.probe = probe;
+    this.sendLog = sendLog;
     this.context = context;
     this.metrics = metrics;
     this.edits = edits;
@@ -64,9 +76,11 @@ public final class LoadClient {
         send(WebsocketMessages.update(update));
       }
     });
-    awareness.onUpdate((change, origin) ->
-        send(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(change.changedClients()))));
-    SentAtProbe.attach(doc, remote, sentAt -> metrics.delivered(sentAt, receivedAtMicros));
+    if (!probe) {
+      awareness.onUpdate((change, origin) ->
+          send(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(change.changedClients()))));
+      SentAtProbe.attach(doc, remote, sentAt -> metrics.delivered(sentAt, receivedAtMicros));
+    }
   }
 
   public ClientSpec spec() {
@@ -137,7 +151,9 @@ public final class LoadClient {
     });
     ws.exceptionHandler(e -> metrics.errors().add("socket-error: " + e.getClass().getSimpleName()));
     send(WebsocketMessages.syncStep1(doc));
-    send(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(List.of(doc.clientId()))));
+    if (!probe) {
+      send(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(List.of(doc.clientId()))));
+    }
   }
 
   private void onMessage(Buffer buffer) {
@@ -155,6 +171,13 @@ public final class LoadClient {
       SyncMessage m = s.message();
       if (m.type() == SyncMessages.STEP1) {
         send(WebsocketMessages.syncStep2(doc, m.payload()));
+      } else if (probe && synced.future().isComplete()) {
+        receivedUpdates++;
+        UpdateHeader header = UpdateHeader.read(m.payload());
+        long sentAt = header == null ? -1 : sendLog.sentAt(header);
+        if (sentAt >= 0) {
+          metrics.delivered(sentAt, receivedAtMicros);
+        }
       } else {
         receivedUpdates++;
         doc.applyUpdate(m.payload(), remote);
@@ -162,7 +185,7 @@ public final class LoadClient {
           synced.tryComplete();
         }
       }
-    } else if (message instanceof WebsocketMessage.Awareness a) {
+    } else if (message instanceof WebsocketMessage.Awareness a && !probe) {
       awareness.applyAwarenessUpdate(a.update(), remote);
     } else if (message instanceof WebsocketMessage.PermissionDenied p) {
       metrics.errors().add("permission-denied: " + p.reason());
@@ -211,7 +234,9 @@ public final class LoadClient {
         return;
       }
       long sentAt = Clock.micros();
+      long clock = doc.stateVector().get(doc.clientId());
       if (edits.edit(doc, sentAt)) {
+        sendLog.sent(doc.clientId(), clock, sentAt);
         metrics.editSent(sentAt);
       }
       scheduleEdit(firstAtNanos, periodMs, k + 1);
@@ -231,7 +256,8 @@ public final class LoadClient {
   /** The state vector, the document's JSON and whether updates are pending, read on the context. */
   public Future<Snapshot> snapshot() {
     return onContext(() -> new Snapshot(Base64.getEncoder().encodeToString(doc.encodeStateVector()),
-        Json.stringify(doc.toJSON()), doc.hasPendingUpdates()));
+        probe ? "" : Json.stringify(doc.toJSON()), doc.hasPendingUpdates(), probe, doc.clientId(),
+        StateVector.decode(doc.encodeStateVector())));
   }
 
   /** A line about the client's state, for error messages. */
@@ -241,8 +267,17 @@ public final class LoadClient {
         + receivedUpdates + " sync messages, state vector " + doc.stateVector() + ", pending " + doc.hasPendingUpdates() + ")");
   }
 
-  /** What a client holds at the end, to check that a room converged. */
-  public record Snapshot(String stateVector, String json, boolean pending) {}
+  /**
+   * What a client holds at the end, to check that a room converged. A probe's document holds only its
+   * own edits: what counts is that the room's full clients have all of them ({@code vector}).
+   */
+  public record Snapshot(String stateVector, String json, boolean pending, boolean probe, long clientId,
+                         StateVector vector) {
+    /** The clock this client's own edits reached. */
+    public long ownClock() {
+      return vector.get(clientId);
+    }
+  }
 
   /** Closes the connection as an expected leave (not counted as an error). */
   public Future<Void> close() {

@@ -5,8 +5,9 @@ import org.ensemble.loadtest.client.LoadClient;
 import org.ensemble.loadtest.client.LoadClient.Snapshot;
 
 /**
- * The end-of-run check: every client of a room holds the same state vector, nothing pending, and the
- * same document JSON. Waits (bounded) for the last updates to arrive first.
+ * The end-of-run check: every full client of a room holds the same state vector, nothing pending, and
+ * the same document JSON, and holds every edit the room's probes wrote. Waits (bounded) for the last
+ * updates to arrive first.
  */
 public final class Convergence {
   static final long POLL_MS = 250;
@@ -60,6 +61,15 @@ public final class Convergence {
       String who = where + ", client " + room.get(i).spec().name();
       if (s == null) {
         return who + " did not answer";
+      }
+      if (s.probe()) {
+        // A probe holds its own edits only; the room's full client, which received everything
+        // through the server, must hold all of them.
+        if (first.vector().get(s.clientId()) < s.ownClock()) {
+          return who + " (a probe) wrote up to clock " + s.ownClock() + ", the room's full client has "
+              + first.vector().get(s.clientId());
+        }
+        continue;
       }
       if (s.pending()) {
         return who + " has pending updates";

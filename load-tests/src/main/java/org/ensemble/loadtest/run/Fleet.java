@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.ensemble.loadtest.client.ClientSpec;
 import org.ensemble.loadtest.client.LoadClient;
 import org.ensemble.loadtest.client.NoteEdits;
+import org.ensemble.loadtest.client.SendLog;
 import org.ensemble.loadtest.metrics.RunMetrics;
 
 /**
@@ -32,6 +33,7 @@ public final class Fleet implements AutoCloseable {
   private final WebSocketClient wsClient;
   private final List<Context> contexts = new ArrayList<>();
   private final RunMetrics metrics;
+  private final SendLog sendLog = new SendLog();
   private final List<List<LoadClient>> rooms = new ArrayList<>();
   private int next;
 
@@ -50,15 +52,18 @@ public final class Fleet implements AutoCloseable {
     return vertx;
   }
 
-  /** Creates the clients of {@code specs} (rooms of clients); the client's number seeds its edits. */
-  public List<List<LoadClient>> add(List<List<ClientSpec>> specs, int ownNotes, long seed) {
+  /**
+   * Creates the clients of {@code specs} (rooms of clients); the client's number seeds its edits. With
+   * {@code probes}, every client but each room's first is a probe ({@link LoadClient}).
+   */
+  public List<List<LoadClient>> add(List<List<ClientSpec>> specs, int ownNotes, long seed, boolean probes) {
     List<List<LoadClient>> added = new ArrayList<>();
     for (List<ClientSpec> room : specs) {
       List<LoadClient> clients = new ArrayList<>();
       for (ClientSpec spec : room) {
         int n = next++;
         clients.add(new LoadClient(spec, contexts.get(n % contexts.size()), metrics,
-            new NoteEdits("c" + n, seed * 1_000_003L + n, ownNotes)));
+            new NoteEdits("c" + n, seed * 1_000_003L + n, ownNotes), probes && !clients.isEmpty(), sendLog));
       }
       added.add(clients);
     }

@@ -54,7 +54,7 @@ public final class IdleRooms {
     try (ServerProcess server = target.start(data, dir.resolve("server-setup.log"))) {
       prepared = target.prepare(server, total, 1);
       try (Fleet fleet = new Fleet(new RunMetrics(), eventLoops, total)) {
-        List<LoadClient> clients = fleet.add(prepared, 1, ShapeRunner.SEED).stream().map(r -> r.get(0)).toList();
+        List<LoadClient> clients = fleet.add(prepared, 1, ShapeRunner.SEED, false).stream().map(r -> r.get(0)).toList();
         int n = fleet.connect(clients);
         fleet.each(clients, LoadClient::seedTrack);
         Thread.sleep(STORE_GRACE_MS); // the seed's update on its way to the store; the reference does not ack
@@ -74,7 +74,7 @@ public final class IdleRooms {
       int missing = 0;
       int open = 0;
       for (int count : counts) {
-        List<LoadClient> step = fleet.add(rooms.subList(open, count), 1, ShapeRunner.SEED).stream()
+        List<LoadClient> step = fleet.add(rooms.subList(open, count), 1, ShapeRunner.SEED, false).stream()
             .map(r -> r.get(0)).toList();
         fleet.connect(step);
         // The reference answers the sync before it has loaded the room from LevelDB; the content follows.

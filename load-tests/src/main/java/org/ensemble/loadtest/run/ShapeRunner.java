@@ -26,11 +26,14 @@ public final class ShapeRunner {
   private final Target target;
   private final Path work;
   private final int eventLoops;
+  private final boolean probes;
 
-  public ShapeRunner(Target target, Path work, int eventLoops) {
+  /** @param probes every client but each room's first is a probe (saturation runs; see LoadClient) */
+  public ShapeRunner(Target target, Path work, int eventLoops, boolean probes) {
     this.target = target;
     this.work = work;
     this.eventLoops = eventLoops;
+    this.probes = probes;
   }
 
   public ShapeResult run(String kind, ShapeSpec spec) throws Exception {
@@ -44,7 +47,7 @@ public final class ShapeRunner {
       try (Fleet fleet = new Fleet(metrics, eventLoops, spec.rooms() * spec.clients())) {
         memory.start(fleet.vertx(), MemorySampler.DEFAULT_PERIOD_MS);
         List<List<ClientSpec>> specs = target.prepare(server, spec.rooms(), spec.clients());
-        List<List<LoadClient>> rooms = fleet.add(specs, spec.ownNotes(), SEED);
+        List<List<LoadClient>> rooms = fleet.add(specs, spec.ownNotes(), SEED, probes);
         List<LoadClient> firsts = rooms.stream().map(r -> r.get(0)).toList();
         List<LoadClient> others = rooms.stream().flatMap(r -> r.subList(1, r.size()).stream()).toList();
         int connected = fleet.connect(firsts);
@@ -87,6 +90,9 @@ public final class ShapeRunner {
                 ? "all " + outcome.rooms() + " rooms converged (drained in " + outcome.drainMillis() + " ms)"
                 : outcome.converged() + "/" + outcome.rooms() + " rooms converged; " + outcome.firstProblem());
         Console.result(result);
+        Console.info("the tool's CPU per delivered update: "
+            + Format.number(result.toolCpuPercent() / 100.0 * 1e6 / Math.max(1, result.deliveredPerSecond())) + " us"
+            + (probes ? " (probes)" : " (full clients)"));
         return result;
       }
     }
