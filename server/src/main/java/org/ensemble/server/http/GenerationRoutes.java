@@ -14,7 +14,7 @@ import java.util.Set;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.generation.service.GenerationConfig;
-import org.ensemble.server.generation.service.GenerationException;
+import org.ensemble.cowriter.generation.GenerationException;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.Job;
 import org.ensemble.server.registry.ProjectRecord;

@@ -23,6 +23,7 @@ import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
 import org.ensemble.server.sync.ServerClientIds;
 import org.ensemble.server.testing.Eventually;
+import org.ensemble.server.testing.ShippedModel;
 import org.ensemble.server.testing.StockYjsClient;
 import org.ensemble.server.testing.SyncClient;
 import org.ensemble.server.testing.TestServer;
@@ -44,7 +45,7 @@ class GenerationApiIT {
   private TestServer server;
 
   private void start(Vertx vertx, int workers, int queue, int perUser) throws Exception {
-    start(vertx, Models.shipped(), workers, queue, perUser);
+    start(vertx, ShippedModel.dir(), workers, queue, perUser);
   }
 
   private void start(Vertx vertx, Path model, int workers, int queue, int perUser) throws Exception {

@@ -19,14 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ensemble.server.auth.UserIdentity;
-import org.ensemble.server.generation.model.ChoraleModel;
-import org.ensemble.server.generation.model.Distributions;
-import org.ensemble.server.generation.model.Roll;
-import org.ensemble.server.generation.sampling.GibbsSampler;
-import org.ensemble.server.project.ProjectReader;
+import org.ensemble.cowriter.generation.GenerationException;
+import org.ensemble.cowriter.generation.GenerationPlan;
+import org.ensemble.cowriter.generation.GenerationRequest;
+import org.ensemble.cowriter.generation.SuggestedNote;
+import org.ensemble.cowriter.model.ChoraleModel;
+import org.ensemble.cowriter.model.Distributions;
+import org.ensemble.cowriter.model.Roll;
+import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.schema.ProjectReader;
 import org.ensemble.server.attribution.AiEdits;
 import org.ensemble.server.attribution.AiProvenance;
+import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.sync.Rooms;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ensemble.server.generation.model.ChoraleModel;
+import org.ensemble.cowriter.model.ChoraleModel;
 
 /**
  * One loaded model per folder in this process, shared by every service that asks (tests start many

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ensemble.cowriter.generation.GenerationException;
 
 /**
  * What the API tells anyone about the model: its card (MODEL_CARD.md: data, licence status,
