@@ -12,14 +12,13 @@ import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
-import org.ensemble.server.metrics.DiskStoreMeters;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.registry.ProjectRegistry;
 import org.ensemble.server.store.DocumentStore;
 import org.ensemble.server.store.MetadataStore;
-import org.ensemble.server.store.disk.DiskDocumentStore;
 import org.ensemble.server.sync.CloseCodes;
 import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
@@ -60,9 +59,7 @@ public final class EnsembleServer {
     Tokens tokens = new Tokens(vertx, secret);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServerMetrics metrics = new ServerMetrics(prometheus);
-    if (documents instanceof DiskDocumentStore disk) {
-      DiskStoreMeters.bind(disk, prometheus);
-    }
+    documents.bindMeters(prometheus);
     List<Context> shardContexts = new ArrayList<>();
     // One shard per event loop (each shard verticle lands on its own loop).
     int shards = ServerConfig.eventLoops(System.getenv());

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-import org.ensemble.server.store.Stores;
+import org.ensemble.server.config.ServerConfig;
 
 /**
  * Starts Ensemble: {@code java -jar ensemble-server.jar [--config FILE] [--port N] [--data-dir DIR]}.

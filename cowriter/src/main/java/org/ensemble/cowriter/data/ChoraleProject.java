@@ -2,7 +2,6 @@ package org.ensemble.cowriter.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ensemble.cowriter.eval.KeyFinder;
 import org.ensemble.schema.KeySignature;
 import org.ensemble.schema.MetaView;
 import org.ensemble.schema.NoteView;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.ensemble.cowriter.CommandLine;
+import org.ensemble.cowriter.cli.CommandLine;
 import org.ensemble.cowriter.data.ChoraleSet;
 import org.ensemble.cowriter.model.ChoraleModel;
 import org.ensemble.cowriter.model.Distributions;

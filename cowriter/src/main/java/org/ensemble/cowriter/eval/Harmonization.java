@@ -3,6 +3,7 @@ package org.ensemble.cowriter.eval;
 import ai.djl.translate.TranslateException;
 import java.util.List;
 import org.ensemble.cowriter.data.Chorale;
+import org.ensemble.cowriter.data.KeyFinder;
 import org.ensemble.cowriter.data.Masks;
 import org.ensemble.cowriter.data.Windows;
 import org.ensemble.cowriter.model.ModelSpec;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.ensemble.cowriter.CommandLine;
+import org.ensemble.cowriter.cli.CommandLine;
 import org.ensemble.cowriter.data.Chorale;
 import org.ensemble.cowriter.data.ChoraleProject;
 import org.ensemble.cowriter.data.ChoraleSet;

@@ -1,7 +1,7 @@
 package org.ensemble.cowriter.training;
 
 import java.nio.file.Path;
-import org.ensemble.cowriter.CommandLine;
+import org.ensemble.cowriter.cli.CommandLine;
 import org.ensemble.cowriter.data.ChoraleSet;
 import org.ensemble.cowriter.model.ModelSpec;
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.ensemble.server.ServerConfig;
+import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;

@@ -26,7 +26,7 @@ import org.ensemble.protocol.sync.SyncMessage;
 import org.ensemble.protocol.sync.SyncMessages;
 import org.ensemble.protocol.sync.WebsocketMessage;
 import org.ensemble.protocol.sync.WebsocketMessages;
-import org.ensemble.server.Limits;
+import org.ensemble.server.config.Limits;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.store.DocumentStore;
 

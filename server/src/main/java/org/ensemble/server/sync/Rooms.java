@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.ensemble.protocol.crdt.Doc;
-import org.ensemble.server.Limits;
+import org.ensemble.server.config.Limits;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.store.DocumentStore;
 

@@ -1,6 +1,8 @@
-package org.ensemble.server.store;
+package org.ensemble.server;
 
-import org.ensemble.server.ServerConfig;
+import org.ensemble.server.config.ServerConfig;
+import org.ensemble.server.store.DocumentStore;
+import org.ensemble.server.store.MetadataStore;
 import org.ensemble.server.store.disk.DiskDocumentStore;
 import org.ensemble.server.store.disk.DiskMetadataStore;
 import org.ensemble.server.store.disk.DiskStoreConfig;

@@ -1,4 +1,4 @@
-package org.ensemble.cowriter.eval;
+package org.ensemble.cowriter.data;
 
 /**
  * Krumhansl–Schmuckler key finding: the key whose Krumhansl–Kessler profile correlates best with a

@@ -1,20 +1,18 @@
-package org.ensemble.server.metrics;
+package org.ensemble.server.store.disk;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToDoubleFunction;
-import org.ensemble.server.store.disk.DiskDocumentStore;
-import org.ensemble.server.store.disk.DiskStoreStats;
 
 /**
  * The embedded store's counters on {@code /metrics}: how well group commit works ({@code fsyncs /
  * appends}), how long the journal's fsyncs take ({@code fsync_seconds / fsyncs}), compactions, and
  * what the last start had to repair. Read from the store's own counters at scrape time.
  */
-public final class DiskStoreMeters {
+final class DiskStoreMeters {
   private DiskStoreMeters() {}
 
-  public static void bind(DiskDocumentStore store, MeterRegistry registry) {
+  static void bind(DiskDocumentStore store, MeterRegistry registry) {
     counter(registry, store, "ensemble_disk_appends", "Appends acknowledged (written and fsynced)", DiskStoreStats::appends);
     counter(registry, store, "ensemble_disk_batches", "Group commits", DiskStoreStats::batches);
     counter(registry, store, "ensemble_disk_fsyncs", "Journal fsyncs of group commits", DiskStoreStats::fsyncs);

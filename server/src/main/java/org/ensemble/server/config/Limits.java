@@ -1,4 +1,4 @@
-package org.ensemble.server;
+package org.ensemble.server.config;
 
 /**
  * What one client may do: refusing more than this protects the room, the other users and the stored

@@ -1,4 +1,4 @@
-package org.ensemble.cowriter;
+package org.ensemble.cowriter.cli;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.ensemble.loadtest.run;
+package org.ensemble.loadtest.report;
 
 import java.util.Locale;
 

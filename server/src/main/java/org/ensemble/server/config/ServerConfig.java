@@ -1,4 +1,4 @@
-package org.ensemble.server;
+package org.ensemble.server.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
