@@ -18,6 +18,16 @@ public final class Models {
   }
 
   public static ChoraleSet chorales() throws java.io.IOException {
-    return ChoraleSet.read(ChoraleSet.defaultPath());
+    return ChoraleSet.read(choralesFile());
+  }
+
+  /** The chorales' file where the commands find it (ChoraleSet.defaultPath), from the repository root or a module. */
+  public static Path choralesFile() {
+    for (Path p : new Path[] {Path.of("..").resolve(ChoraleSet.defaultPath()), ChoraleSet.defaultPath()}) {
+      if (Files.isRegularFile(p)) {
+        return p.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException("the chorales (" + ChoraleSet.defaultPath() + ") are missing: run scripts/install-test-deps.sh");
   }
 }

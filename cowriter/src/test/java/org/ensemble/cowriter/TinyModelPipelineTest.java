@@ -31,7 +31,7 @@ class TinyModelPipelineTest {
   private static final ModelSpec SPEC = new ModelSpec(33, 52, 16, new int[] {1, 2});
 
   private static TrainingConfig config(Path out) {
-    return new TrainingConfig(ChoraleSet.defaultPath(), out, SPEC, 5, 40, 8, 64, 3e-3, 6, 8, 0, 1);
+    return new TrainingConfig(Models.choralesFile(), out, SPEC, 5, 40, 8, 64, 3e-3, 6, 8, 0, 1);
   }
 
   @Test

@@ -22,7 +22,7 @@ public record Stores(DocumentStore documents, MetadataStore metadata) {
       case DISK:
       default:
         DiskStoreConfig disk = DiskStoreConfig.defaults(config.dataDir().resolve("documents"))
-            .withSyncsInFlight(ServerConfig.diskSyncsInFlight(System.getenv()));
+            .withSyncsInFlight(config.diskSyncsInFlight());
         return new Stores(DiskDocumentStore.open(disk),
             DiskMetadataStore.open(config.dataDir().resolve("metadata")));
     }

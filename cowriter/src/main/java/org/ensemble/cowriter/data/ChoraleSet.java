@@ -15,10 +15,13 @@ import java.util.List;
  */
 public record ChoraleSet(List<Chorale> train, List<Chorale> valid, List<Chorale> test) {
 
-  /** Where the shared copy of the data lives unless {@code ENSEMBLE_CHORALES} names another file. */
+  /**
+   * Where the commands read the data unless {@code --data} names another file: under the working
+   * directory (the repository root for {@code ./ensemble}), where scripts/install-test-deps.sh links
+   * the machine's copy. The file is not in the repository (its source states no licence).
+   */
   public static Path defaultPath() {
-    String env = System.getenv("ENSEMBLE_CHORALES");
-    return Path.of(env != null ? env : "/work/shared/data/jsb-chorales-coconet/Jsb16thSeparated.json");
+    return Path.of("datasets", "jsb-chorales", "Jsb16thSeparated.json");
   }
 
   public static ChoraleSet read(Path file) throws IOException {

@@ -100,6 +100,11 @@ public final class ChoraleModel implements AutoCloseable {
     model.close();
   }
 
+  /** A saved model's version (as {@link #version}) without loading it. */
+  public static String versionOf(Path dir) throws IOException {
+    return digest(dir.resolve(NAME + "-0000.params"));
+  }
+
   private static String digest(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -17,6 +17,13 @@ public final class Engines {
     return Engine.getEngine("PyTorch");
   }
 
+  /** The engine the model runs on, in words, for a log line: its name, version and device. */
+  public static String describe() {
+    Engine engine = Engine.getEngine("PyTorch");
+    return engine.getEngineName() + " " + engine.getVersion() + " on "
+        + (engine.getGpuCount() > 0 ? engine.getGpuCount() + " GPU(s)" : "the CPU");
+  }
+
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);

@@ -69,6 +69,24 @@ class PackageGraphTest {
   }
 
   @Test
+  void settingsAreReadInOnePlace() {
+    // The environment reaches the server through Main into ServerConfig; nothing else reads it (nor
+    // hides a setting in a system property), and no default points outside the repository.
+    Pattern reads = Pattern.compile("System\\.getenv|System\\.getProperty\\(\"ensemble|\"/work/|\"/home/|\"/tmp/");
+    StringBuilder bad = new StringBuilder();
+    for (SourceGraph.SourceFile f : graph.files) {
+      if (f.path().toString().equals("server/src/main/java/org/ensemble/server/Main.java")) {
+        continue;
+      }
+      var m = reads.matcher(f.code());
+      while (m.find()) {
+        bad.append("\n  ").append(f.path()).append(": ").append(m.group());
+      }
+    }
+    assertEquals("", bad.toString(), "settings read outside ServerConfig (see docs/configuration.md):");
+  }
+
+  @Test
   void noInternalVertxClasses() {
     Pattern internal = Pattern.compile("\\bio\\.vertx\\.[\\w.]*?(\\.impl\\.|\\.internal\\.|Internal\\b)");
     StringBuilder bad = new StringBuilder();
