@@ -1,5 +1,7 @@
 package org.ensemble.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.ensemble.server.config.GenerationConfig;
 import org.ensemble.server.config.ServerConfig;
 
@@ -13,11 +15,18 @@ final class FirstScreen {
         ? "embedded, in " + config.dataDir().toAbsolutePath().normalize()
         : "Redis at " + config.redisUri();
     return "\n"
+        + "  studio        " + studio(config) + "\n"
         + "  store         " + store + "\n"
         + "  AI co-writer  " + coWriter(config.generation(), server) + "\n"
         + (config.devMode() ? "  sign-in       development (pick any name)\n" : "")
         + "\n"
         + "Ensemble is running: open http://" + host + ":" + server.port() + "/\n";
+  }
+
+  private static String studio(ServerConfig config) {
+    Path root = config.webRoot().toAbsolutePath().normalize();
+    return Files.isRegularFile(root.resolve("index.html")) ? "built, from " + root
+        : "landing page only (no studio build in " + root + ")";
   }
 
   private static String coWriter(GenerationConfig generation, EnsembleServer server) {

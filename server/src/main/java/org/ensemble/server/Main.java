@@ -5,8 +5,10 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.ensemble.server.config.ConfigException;
 import org.ensemble.server.config.ServerConfig;
@@ -24,6 +26,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietLogging();
     ServerConfig config;
     try {
       config = configure(args);
@@ -55,6 +58,20 @@ public final class Main {
           vertx.close();
           System.exit(1);
         });
+  }
+
+  /** One line per log record and no start-up chatter, unless a logging configuration is given. */
+  private static void quietLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+      if (in != null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (IOException e) {
+      LOG.warning("the logging configuration could not be read: " + e.getMessage());
+    }
   }
 
   /** The configuration file (if any), the command line's options over it, then the environment. */

@@ -22,13 +22,13 @@ public final class StudioPages {
   public static void mount(Router router, Path webRoot) {
     Path root = webRoot.toAbsolutePath().normalize();
     if (Files.isRegularFile(root.resolve("index.html"))) {
-      LOG.info("serving the studio from " + root);
+      LOG.fine("serving the studio from " + root);
       // Rebuilds replace the files while the server runs: no cached file properties, and browsers
       // revalidate (the scripts' names carry a content hash, index.html does not).
       router.route("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, root.toString())
           .setFilesReadOnly(false).setCachingEnabled(false));
     } else {
-      LOG.info("no studio build in " + root + "; serving the landing page");
+      LOG.fine("no studio build in " + root + "; serving the landing page");
       router.route("/*").handler(StaticHandler.create("webroot"));
     }
   }
