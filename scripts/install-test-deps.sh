@@ -27,6 +27,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+# The Bach chorales the co-writer's tests, training and evaluation read (not in the repository: their
+# source states no licence): datasets/jsb-chorales/ links this machine's copy, unless one is there.
+chorales_copy="${ENSEMBLE_CHORALES_DIR:-/work/shared/data/jsb-chorales-coconet}"
+if [ ! -e datasets/jsb-chorales ] && [ -f "$chorales_copy/Jsb16thSeparated.json" ]; then
+  mkdir -p datasets && ln -s "$chorales_copy" datasets/jsb-chorales
+fi
+
 # npm ci only when the lock file changed since the last install.
 for dir in protocol/src/test/js server/src/test/js web; do
   stamp="$dir/node_modules/.installed-lock"

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.config.ServerConfig;
 
 /**
  * The token-signing secret: from the configuration, or, in development mode only, generated once and

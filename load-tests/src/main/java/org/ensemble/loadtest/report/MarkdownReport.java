@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.ensemble.loadtest.run.Format;
 
 /**
  * Renders the JSON lines of a run as markdown: the shapes, the check against the bar, the saturation

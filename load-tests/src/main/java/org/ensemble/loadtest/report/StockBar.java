@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.ensemble.loadtest.run.Format;
 
 /**
  * The stock-client rows of the report: the table of runs and the bar they are judged by. Each figure is

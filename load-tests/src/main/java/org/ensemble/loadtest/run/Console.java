@@ -2,6 +2,7 @@ package org.ensemble.loadtest.run;
 
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import org.ensemble.loadtest.report.Format;
 import org.ensemble.loadtest.report.ShapeResult;
 
 /** Progress lines on standard error (the results go to the JSON file). */

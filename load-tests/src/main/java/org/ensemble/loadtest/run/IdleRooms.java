@@ -9,6 +9,7 @@ import org.ensemble.loadtest.metrics.MemorySampler;
 import org.ensemble.loadtest.metrics.ProcStats;
 import org.ensemble.loadtest.metrics.RunMetrics;
 import org.ensemble.loadtest.metrics.Samples;
+import org.ensemble.loadtest.report.Format;
 import org.ensemble.loadtest.report.IdleResult;
 import org.ensemble.loadtest.servers.ServerProcess;
 import org.ensemble.loadtest.servers.Target;

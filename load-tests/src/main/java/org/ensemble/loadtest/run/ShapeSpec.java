@@ -1,5 +1,7 @@
 package org.ensemble.loadtest.run;
 
+import org.ensemble.loadtest.report.Format;
+
 /**
  * One load shape: {@code rooms} × {@code clients} clients, each editing {@code editsPerSecond} times a
  * second; {@code warmupSeconds} of editing that is not measured, then {@code measureSeconds} that is.

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.ensemble.loadtest.client.ClientSpec;
 import org.ensemble.loadtest.metrics.MemorySampler;
 import org.ensemble.loadtest.metrics.ProcStats;
+import org.ensemble.loadtest.report.Format;
 import org.ensemble.loadtest.report.ShapeResult;
 import org.ensemble.loadtest.servers.ServerProcess;
 import org.ensemble.loadtest.servers.Target;

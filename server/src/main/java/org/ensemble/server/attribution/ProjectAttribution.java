@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ensemble.protocol.crdt.Provenance;
-import org.ensemble.server.project.ProjectSchema;
+import org.ensemble.schema.ProjectSchema;
 
 /**
  * A project's authorship, computed from its ledger and a garbage-collection-off copy of its document:

@@ -8,7 +8,7 @@ import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.Provenance;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
-import org.ensemble.server.project.ProjectSchema;
+import org.ensemble.schema.ProjectSchema;
 
 /**
  * Every note the document has ever held, read from a copy with garbage collection off: present and

@@ -4,7 +4,6 @@ import static org.ensemble.server.http.JsonExchange.body;
 import static org.ensemble.server.http.JsonExchange.json;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -12,23 +11,20 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.ensemble.server.ServerConfig;
+import org.ensemble.server.config.ServerConfig;
+import org.ensemble.server.attribution.Attribution;
+import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.metrics.ServerMetrics;
+import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.registry.ProjectRegistry;
-import org.ensemble.server.store.DocumentStore;
-import org.ensemble.server.sync.CloseCodes;
-import org.ensemble.server.sync.DirectConnection;
 import org.ensemble.server.sync.Rooms;
-import org.ensemble.server.sync.ServerClientIds;
 
 /**
  * The REST API (JSON), documented in {@code docs/api.md}: development sign-in, projects (create from a
@@ -45,27 +41,33 @@ public final class ApiRouter {
   private final Vertx vertx;
   private final ServerConfig config;
   private final Tokens tokens;
+  private final Projects projects;
   private final ProjectRegistry registry;
   private final Rooms rooms;
-  private final DocumentStore store;
+  private final GenerationService generation;
   private final ServerMetrics metrics;
   private final PrometheusMeterRegistry prometheus;
-  private final ProjectContent content;
+  private final ProjectContent content = new ProjectContent();
+  private final ProjectAccess access;
   private final AttributionRoutes attribution;
-  private final SecureRandom random = new SecureRandom();
+  private final GenerationRoutes generationRoutes;
 
-  public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, ProjectRegistry registry, Rooms rooms,
-                   DocumentStore store, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+  /** The routes over the services {@code EnsembleServer} built (and closes). */
+  public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
+                   Attribution attribution, AttributionCache attributionCache, GenerationService generation,
+                   ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
-    this.registry = registry;
+    this.projects = projects;
+    this.registry = projects.registry();
     this.rooms = rooms;
-    this.store = store;
+    this.generation = generation;
     this.metrics = metrics;
     this.prometheus = prometheus;
-    this.content = new ProjectContent();
-    this.attribution = new AttributionRoutes(vertx, registry, new org.ensemble.server.attribution.Attribution(store));
+    this.access = new ProjectAccess(registry);
+    this.attribution = new AttributionRoutes(vertx, access, attribution, attributionCache);
+    this.generationRoutes = new GenerationRoutes(vertx, access, generation);
   }
 
   /** Mounts the routes on {@code router}. */
@@ -86,7 +88,7 @@ public final class ApiRouter {
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
-    new GenerationRoutes(vertx, registry, rooms).mount(router);
+    generationRoutes.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -95,7 +97,9 @@ public final class ApiRouter {
 
   private void health(RoutingContext ctx) {
     json(ctx, 200, new JsonObject().put("status", "ok").put("rooms", metrics.openRooms())
-        .put("connections", metrics.openConnections()).put("projects", registry.size()));
+        .put("connections", metrics.openConnections()).put("projects", registry.size())
+        .put("generation", new JsonObject().put("mode", config.generation().load().name().toLowerCase(Locale.ROOT))
+            .put("model", generation.modelState()).put("modelLoaded", "loaded".equals(generation.modelState()))));
   }
 
   private void metrics(RoutingContext ctx) {
@@ -167,62 +171,36 @@ public final class ApiRouter {
       ctx.fail(ApiException.badRequest(e.getMessage()));
       return;
     }
-    ProjectRecord record = new ProjectRecord(newProjectId(), title, user, Map.of(), Instant.now());
-    registry.put(record)
-        .compose(r -> rooms.edit(r.id(), new DirectConnection(user), ServerClientIds.API_EDITS, doc -> template.write(doc, title)))
-        .onSuccess(update -> {
+    projects.create(user, title, template::write)
+        .onSuccess(record -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id());
           json(ctx, 201, record.toJson().put("role", Role.OWNER.wireName()));
         })
         .onFailure(ctx::fail);
   }
 
-  private String newProjectId() {
-    String alphabet = "abcdefghijkmnopqrstuvwxyz23456789";
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return sb.toString();
-  }
-
-  /** The project and the caller's role in it; fails with 404 or 403 otherwise. */
-  private ProjectRecord accessible(RoutingContext ctx, Role needed) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    if (role.ordinal() < needed.ordinal()) {
-      throw ApiException.forbidden("this needs the " + needed.wireName() + " role; you are " + role.wireName());
-    }
-    return record;
-  }
-
   private void readProject(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.VIEWER);
+    ProjectRecord record = access.require(ctx, Role.VIEWER, "read the project");
     rooms.read(record.id(), vertx, content::view).onSuccess(view -> json(ctx, 200, record.toJson()
         .put("role", record.roleOf(user(ctx).id()).map(Role::wireName).orElse(null))
         .put("document", view))).onFailure(ctx::fail);
   }
 
   private void renameProject(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.OWNER);
+    ProjectRecord record = access.require(ctx, Role.OWNER, "rename the project");
     String title = body(ctx).getString("title", "").trim();
     if (title.isEmpty() || title.length() > MAX_TITLE) {
       ctx.fail(ApiException.badRequest("the title must have 1 to " + MAX_TITLE + " characters"));
       return;
     }
-    rooms.edit(record.id(), new DirectConnection(user(ctx)), ServerClientIds.API_EDITS, doc -> content.rename(doc, title))
-        .compose(u -> registry.put(record.withTitle(title)))
+    projects.rename(record, user(ctx), title, content::rename)
         .onSuccess(r -> json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void deleteProject(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.OWNER);
-    registry.delete(record.id())
-        .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
-        .compose(v -> Future.fromCompletionStage(store.delete(record.id()), vertx.getOrCreateContext()))
-        .compose(v -> attribution.delete(record.id()))
+    ProjectRecord record = access.require(ctx, Role.OWNER, "delete the project");
+    projects.delete(record)
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -230,14 +208,14 @@ public final class ApiRouter {
   // ---- members -------------------------------------------------------------------------------
 
   private void listMembers(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.VIEWER);
+    ProjectRecord record = access.require(ctx, Role.VIEWER, "see its members");
     JsonArray out = new JsonArray().add(userJson(record.owner()).put("role", Role.OWNER.wireName()));
     record.members().values().forEach(m -> out.add(userJson(m.user()).put("role", m.role().wireName())));
     json(ctx, 200, new JsonObject().put("members", out));
   }
 
   private void putMember(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.OWNER);
+    ProjectRecord record = access.require(ctx, Role.OWNER, "change its members");
     String userId = ctx.pathParam("userId");
     JsonObject body = body(ctx);
     Role role = Role.parse(body.getString("role"));
@@ -254,9 +232,7 @@ public final class ApiRouter {
       return;
     }
     String name = body.getString("name", userId);
-    registry.put(record.withMember(new UserIdentity(userId, name), role))
-        .compose(r -> role == Role.VIEWER ? rooms.evict(r.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r)
-            : Future.succeededFuture(r))
+    projects.setMember(record, new UserIdentity(userId, name), role)
         .onSuccess(r -> json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
   }
@@ -264,13 +240,12 @@ public final class ApiRouter {
   private void removeMember(RoutingContext ctx) {
     String userId = ctx.pathParam("userId");
     boolean leaving = userId.equals(user(ctx).id());
-    ProjectRecord record = accessible(ctx, leaving ? Role.VIEWER : Role.OWNER);
+    ProjectRecord record = access.require(ctx, leaving ? Role.VIEWER : Role.OWNER, "remove other members");
     if (!record.members().containsKey(userId)) {
       ctx.fail(ApiException.notFound("not a member: " + userId));
       return;
     }
-    registry.put(record.withoutMember(userId))
-        .compose(r -> rooms.evict(r.id(), CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r))
+    projects.removeMember(record, userId)
         .onSuccess(r -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -278,7 +253,7 @@ public final class ApiRouter {
   // ---- export --------------------------------------------------------------------------------
 
   private void exportMidi(RoutingContext ctx) {
-    ProjectRecord record = accessible(ctx, Role.VIEWER);
+    ProjectRecord record = access.require(ctx, Role.VIEWER, "export it");
     attribution.midi(record.id()).onSuccess(bytes -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
         .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + ".mid\"")

@@ -16,7 +16,7 @@ import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.attribution.TaggedBody;
 import org.ensemble.server.attribution.ProjectAttribution;
 import org.ensemble.server.registry.ProjectRecord;
-import org.ensemble.server.registry.ProjectRegistry;
+import org.ensemble.server.auth.Role;
 
 /**
  * The authorship API (documented in {@code docs/api.md}): per-note authors, per-project statistics,
@@ -31,20 +31,18 @@ final class AttributionRoutes {
   /** The most note ids one {@code /notes?ids=} request may name, and the longest id. */
   static final int MAX_NOTE_IDS = 500;
   static final int MAX_NOTE_ID_LENGTH = 128;
-  private static final long DROP_IDLE_EVERY_MS = 60_000;
   private static final String JSON = "application/json; charset=utf-8";
 
   private final Vertx vertx;
-  private final ProjectRegistry registry;
+  private final ProjectAccess access;
   private final Attribution attribution;
   private final AttributionCache cache;
 
-  AttributionRoutes(Vertx vertx, ProjectRegistry registry, Attribution attribution) {
+  AttributionRoutes(Vertx vertx, ProjectAccess access, Attribution attribution, AttributionCache cache) {
     this.vertx = vertx;
-    this.registry = registry;
+    this.access = access;
     this.attribution = attribution;
-    this.cache = attribution.cache(vertx);
-    vertx.setPeriodic(DROP_IDLE_EVERY_MS, id -> cache.dropIdle());
+    this.cache = cache;
   }
 
   /** Mounts the routes; {@code /api/*} authentication must already be in front of them. */
@@ -77,12 +75,6 @@ final class AttributionRoutes {
   /** The MIDI export with per-track credits (called by the export route). */
   Future<byte[]> midi(String projectId) {
     return attribution.midiWithCredits(vertx, projectId);
-  }
-
-  /** Removes a deleted project's ledger, and its attribution from memory. */
-  Future<Void> delete(String projectId) {
-    cache.forget(projectId);
-    return Future.fromCompletionStage(attribution.delete(projectId), vertx.getOrCreateContext());
   }
 
   /** The authors of some notes, named ({@code ids=a,b,c}) or by place ({@code track=&from=&to=}), as in the report. */
@@ -174,10 +166,7 @@ final class AttributionRoutes {
 
   /** The project, if the caller is a member (any role); 404 otherwise, as for the other project routes. */
   private ProjectRecord readable(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    return record;
+    return access.require(ctx, Role.VIEWER, "read its authorship");
   }
 
   private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {

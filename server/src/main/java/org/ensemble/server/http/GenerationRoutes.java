@@ -13,31 +13,28 @@ import java.util.HashSet;
 import java.util.Set;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
-import org.ensemble.server.generation.service.GenerationConfig;
-import org.ensemble.server.generation.service.GenerationException;
+import org.ensemble.cowriter.generation.GenerationException;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.Job;
 import org.ensemble.server.registry.ProjectRecord;
-import org.ensemble.server.registry.ProjectRegistry;
-import org.ensemble.server.sync.Rooms;
 
 /**
  * The AI co-writer's routes (docs/generation.md): queue a generation, follow or cancel it, accept or
  * reject a suggestion, and read the model card. Editors and owners generate and decide; viewers may
  * read job status and the card. Mounted by {@link ApiRouter} behind its authentication.
  */
-public final class GenerationRoutes {
+final class GenerationRoutes {
   private final Vertx vertx;
-  private final ProjectRegistry registry;
+  private final ProjectAccess access;
   private final GenerationService generation;
 
-  public GenerationRoutes(Vertx vertx, ProjectRegistry registry, Rooms rooms) {
+  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation) {
     this.vertx = vertx;
-    this.registry = registry;
-    this.generation = new GenerationService(vertx, rooms, GenerationConfig.from(System.getenv(), System.getProperties()));
+    this.access = access;
+    this.generation = generation;
   }
 
-  public void mount(Router router) {
+  void mount(Router router) {
     router.post("/api/projects/:id/generate").handler(this::generate);
     router.get("/api/projects/:id/generate/:jobId").handler(this::status);
     router.delete("/api/projects/:id/generate/:jobId").handler(this::cancel);
@@ -132,14 +129,7 @@ public final class GenerationRoutes {
   }
 
   private ProjectRecord accessible(RoutingContext ctx, Role needed, String action) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    if (role.ordinal() < needed.ordinal()) {
-      throw ApiException.forbidden("a " + role.wireName() + " cannot " + action + "; that needs the "
-          + needed.wireName() + " role");
-    }
-    return record;
+    return access.require(ctx, needed, action);
   }
 
   private static RuntimeException translate(Throwable e) {

@@ -4,12 +4,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.lib0.Json;
-import org.ensemble.server.project.KeySignature;
-import org.ensemble.server.project.MidiExport;
-import org.ensemble.server.project.ProjectJson;
-import org.ensemble.server.project.ProjectReader;
-import org.ensemble.server.project.ProjectSchema;
-import org.ensemble.server.project.Templates;
+import org.ensemble.schema.KeySignature;
+import org.ensemble.schema.MidiExport;
+import org.ensemble.schema.ProjectJson;
+import org.ensemble.schema.ProjectReader;
+import org.ensemble.schema.ProjectSchema;
+import org.ensemble.schema.Templates;
 
 /** What the REST API does with a project's document: templates, renames, the JSON view, MIDI. */
 final class ProjectContent {

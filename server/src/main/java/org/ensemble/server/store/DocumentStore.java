@@ -1,5 +1,6 @@
 package org.ensemble.server.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -43,6 +44,12 @@ public interface DocumentStore extends AutoCloseable {
 
   /** The bytes stored for {@code docId} (snapshot plus log), 0 when nothing is stored. */
   CompletionStage<Long> storedBytes(String docId);
+
+  /**
+   * Registers the store's own meters (served on {@code /metrics}), read from its counters at scrape
+   * time. A store without counters of its own registers nothing.
+   */
+  default void bindMeters(MeterRegistry registry) {}
 
   /**
    * Stops accepting work, waits for pending writes (appends already made complete normally) and

@@ -26,7 +26,7 @@ import org.ensemble.protocol.sync.SyncMessage;
 import org.ensemble.protocol.sync.SyncMessages;
 import org.ensemble.protocol.sync.WebsocketMessage;
 import org.ensemble.protocol.sync.WebsocketMessages;
-import org.ensemble.server.Limits;
+import org.ensemble.server.config.Limits;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.store.DocumentStore;
 
@@ -84,7 +84,7 @@ public final class Room {
     this.storedBytes = storedBytes;
     this.awareness = new Awareness(doc);
     awareness.setLocalState(null); // the server itself is not a visible participant
-    doc.onUpdate((update, origin, txn) -> broadcast(WebsocketMessages.update(update), origin));
+    doc.onUpdate((update, origin, txn) -> broadcast(WebsocketMessages.update(update), UpdateOrigin.of(origin)));
     awareness.onUpdate(this::onAwarenessUpdate);
   }
 
@@ -98,7 +98,7 @@ public final class Room {
       Doc doc = new Doc();
       long bytes = 0;
       for (byte[] update : updates) {
-        doc.applyUpdate(update, Room.class);
+        doc.applyUpdate(update, UpdateOrigin.STORE);
         bytes += update.length;
       }
       Room room = new Room(projectId, context, store, limits, metrics, onIdle, gateOpened.result(), doc, bytes);
@@ -352,8 +352,8 @@ public final class Room {
   }
 
   private void onAwarenessUpdate(AwarenessChange change, Object origin) {
-    if (origin instanceof RoomConnection) {
-      Participant p = participants.get(((RoomConnection) origin).id());
+    if (origin instanceof RoomConnection connection) {
+      Participant p = participants.get(connection.id());
       if (p != null) {
         p.awarenessClients.addAll(change.added());
         p.awarenessClients.addAll(change.updated());
@@ -362,13 +362,13 @@ public final class Room {
     }
     List<Long> changed = change.changedClients();
     if (!changed.isEmpty()) {
-      broadcast(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(changed)), origin);
+      broadcast(WebsocketMessages.awareness(awareness.encodeAwarenessUpdate(changed)), UpdateOrigin.of(origin));
     }
   }
 
   // ---- sending -------------------------------------------------------------------------------
 
-  private void broadcast(byte[] message, Object except) {
+  private void broadcast(byte[] message, UpdateOrigin except) {
     for (Participant p : participants.values()) {
       if (p.connection != except) {
         send(p.connection, message);

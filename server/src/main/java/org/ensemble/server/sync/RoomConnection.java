@@ -7,7 +7,7 @@ import org.ensemble.server.auth.UserIdentity;
  * One participant of a room: a client's WebSocket, or the server itself editing the document
  * ({@link ServerParticipant}). The room knows nothing about transports beyond this.
  */
-public interface RoomConnection {
+public interface RoomConnection extends UpdateOrigin {
   /** Unique for the lifetime of the server process. */
   String id();
 

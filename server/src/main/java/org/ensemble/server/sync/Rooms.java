@@ -1,176 +1,34 @@
 package org.ensemble.server.sync;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ensemble.protocol.crdt.Doc;
-import org.ensemble.server.Limits;
-import org.ensemble.server.metrics.ServerMetrics;
-import org.ensemble.server.store.DocumentStore;
 
 /**
- * The loaded rooms, spread over event loops: a project always lives on the same shard (by the hash
- * of its id), and each shard's map is touched only on its own context. A load in progress is shared
- * by everyone who asks for the room meanwhile.
+ * The rooms as the rest of the server sees them: join one, read or edit a project's document through
+ * its room, close a room's connections. {@link LocalRooms} keeps every room in this process; a
+ * cluster would route each project to the node that holds its room behind the same calls.
  */
-public final class Rooms {
-  private final DocumentStore store;
-  private final Limits limits;
-  private final ServerMetrics metrics;
-  private final UpdateGate.Factory gates;
-  private final List<Shard> shards = new ArrayList<>();
-
-  /** One event loop's rooms. */
-  private final class Shard {
-    final Context context;
-    final Map<String, Future<Room>> rooms = new HashMap<>();
-
-    Shard(Context context) {
-      this.context = context;
-    }
-
-    Future<Room> acquire(String projectId) {
-      Future<Room> existing = rooms.get(projectId);
-      if (existing != null && !(existing.succeeded() && existing.result().isClosed())) {
-        return existing;
-      }
-      Future<Room> loading = Room.load(projectId, context, store, limits, metrics, this::forget, gates);
-      rooms.put(projectId, loading);
-      loading.onFailure(e -> rooms.remove(projectId, loading));
-      return loading;
-    }
-
-    void forget(Room room) {
-      Future<Room> current = rooms.get(room.projectId());
-      if (current != null && current.succeeded() && current.result() == room) {
-        rooms.remove(room.projectId());
-      }
-    }
-  }
-
-  /**
-   * @param contexts one event-loop context per shard (created by the server on distinct event loops)
-   */
-  public Rooms(List<Context> contexts, DocumentStore store, Limits limits, ServerMetrics metrics) {
-    this(contexts, store, limits, metrics, UpdateGate.Factory.OPEN);
-  }
-
-  /** @param gates opens each room's {@link UpdateGate} (authorship) when the room loads */
-  public Rooms(List<Context> contexts, DocumentStore store, Limits limits, ServerMetrics metrics,
-               UpdateGate.Factory gates) {
-    this.gates = gates;
-    if (contexts.isEmpty()) {
-      throw new IllegalArgumentException("at least one context");
-    }
-    this.store = store;
-    this.limits = limits;
-    this.metrics = metrics;
-    for (Context c : contexts) {
-      shards.add(new Shard(c));
-    }
-  }
-
-  private Shard shardOf(String projectId) {
-    return shards.get(Math.floorMod(projectId.hashCode(), shards.size()));
-  }
+public interface Rooms {
 
   /** Joins {@code connection} to the project's room, loading it first if needed. */
-  public Future<Room> join(String projectId, RoomConnection connection) {
-    Shard shard = shardOf(projectId);
-    Promise<Room> promise = Promise.promise();
-    shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
-      if (ar.succeeded()) {
-        Room room = ar.result();
-        if (room.isClosed()) {
-          // unloaded between the load and now: load again
-          join(projectId, connection).onComplete(promise);
-          return;
-        }
-        room.join(connection);
-      }
-      promise.handle(ar);
-    }));
-    return promise.future();
-  }
+  Future<Room> join(String projectId, RoomConnection connection);
 
   /** Reads a project's document: the loaded room's, or one loaded from the store for the occasion. */
-  public <T> Future<T> read(String projectId, Vertx vertx, Function<Doc, T> reader) {
-    Shard shard = shardOf(projectId);
-    Promise<T> promise = Promise.promise();
-    shard.context.runOnContext(v -> {
-      Future<Room> loaded = shard.rooms.get(projectId);
-      if (loaded != null && loaded.succeeded() && !loaded.result().isClosed()) {
-        loaded.result().read(reader).onComplete(promise);
-        return;
-      }
-      Future.fromCompletionStage(store.load(projectId), shard.context)
-          .compose(updates -> vertx.executeBlocking(() -> {
-            Doc doc = new Doc();
-            updates.forEach(doc::applyUpdate);
-            return reader.apply(doc);
-          }, false))
-          .onComplete(promise);
-    });
-    return promise.future();
-  }
+  <T> Future<T> read(String projectId, Vertx vertx, Function<Doc, T> reader);
 
   /**
    * Runs a server-side edit on a project's document through its room (loaded for the occasion if
-   * nobody is connected), so that it is stored, applied and broadcast like any client's edit.
+   * nobody is connected), so that it is stored, applied and broadcast like any client's edit;
+   * completes with the update the edit made.
    */
-  public Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, java.util.function.Consumer<Doc> change) {
-    Shard shard = shardOf(projectId);
-    Promise<byte[]> promise = Promise.promise();
-    shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
-      if (ar.failed()) {
-        promise.fail(ar.cause());
-        return;
-      }
-      Room room = ar.result();
-      room.join(actor);
-      room.edit(actor, clientId, change).onComplete(result -> {
-        room.leave(actor);
-        promise.handle(result);
-      });
-    }));
-    return promise.future();
-  }
+  Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, Consumer<Doc> change);
 
   /** Closes the connections of one project's room (the project was deleted or access changed). */
-  public Future<Void> evict(String projectId, short code, String reason) {
-    Shard shard = shardOf(projectId);
-    Promise<Void> p = Promise.promise();
-    shard.context.runOnContext(v -> {
-      Future<Room> f = shard.rooms.get(projectId);
-      if (f != null && f.succeeded()) {
-        f.result().closeAll(code, reason);
-      }
-      p.complete();
-    });
-    return p.future();
-  }
+  Future<Void> evict(String projectId, short code, String reason);
 
   /** Closes every connection of every room (server shutdown). */
-  public Future<Void> closeAll(short code, String reason) {
-    List<Future<Void>> done = new ArrayList<>();
-    for (Shard shard : shards) {
-      Promise<Void> p = Promise.promise();
-      shard.context.runOnContext(v -> {
-        for (Future<Room> f : new ArrayList<>(shard.rooms.values())) {
-          if (f.succeeded()) {
-            f.result().closeAll(code, reason);
-          }
-        }
-        p.complete();
-      });
-      done.add(p.future());
-    }
-    return Future.all(done).mapEmpty();
-  }
+  Future<Void> closeAll(short code, String reason);
 }

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.ensemble.protocol.lib0.DecodingException;
 import org.ensemble.protocol.sync.WebsocketMessage;
 import org.ensemble.protocol.sync.WebsocketMessages;
-import org.ensemble.server.Limits;
+import org.ensemble.server.config.Limits;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;

@@ -1,8 +1,7 @@
 package org.ensemble.server.sync;
 
-import io.netty.buffer.Unpooled;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
@@ -63,9 +62,9 @@ final class WebSocketConnection implements RoomConnection {
     }
     metrics.sent(message.length);
     queuedBytes.addAndGet(message.length);
-    // Wrapped, not copied (Buffer.buffer(byte[]) copies): a broadcast hands the same bytes to every
-    // connection of the room, and nothing writes to them after.
-    socket.writeBinaryMessage(BufferInternal.buffer(Unpooled.wrappedBuffer(message)))
+    // Copied into the socket's buffer (Vert.x's public API has no wrapping buffer; its internal
+    // BufferInternal did, without a copy): one small copy per connection and message.
+    socket.writeBinaryMessage(Buffer.buffer(message))
         .onComplete(done -> queuedBytes.addAndGet(-message.length));
   }
 

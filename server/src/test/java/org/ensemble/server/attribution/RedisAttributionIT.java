@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
-import org.ensemble.server.ServerConfig;
+import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.sync.CloseCodes;
 import org.ensemble.server.testing.Eventually;
 import org.ensemble.server.testing.RedisServer;

@@ -9,7 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.ensemble.server.ServerConfig;
+import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.testing.Eventually;
 import org.ensemble.server.testing.RedisServer;
 import org.ensemble.server.testing.SyncClient;

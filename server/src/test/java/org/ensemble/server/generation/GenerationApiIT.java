@@ -21,8 +21,10 @@ import org.ensemble.protocol.crdt.StateVector;
 import org.ensemble.protocol.crdt.Updates;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
+import org.ensemble.server.config.GenerationConfig;
 import org.ensemble.server.sync.ServerClientIds;
 import org.ensemble.server.testing.Eventually;
+import org.ensemble.server.testing.ShippedModel;
 import org.ensemble.server.testing.StockYjsClient;
 import org.ensemble.server.testing.SyncClient;
 import org.ensemble.server.testing.TestServer;
@@ -44,21 +46,12 @@ class GenerationApiIT {
   private TestServer server;
 
   private void start(Vertx vertx, int workers, int queue, int perUser) throws Exception {
-    start(vertx, Models.shipped(), workers, queue, perUser);
+    start(vertx, ShippedModel.dir(), workers, queue, perUser);
   }
 
   private void start(Vertx vertx, Path model, int workers, int queue, int perUser) throws Exception {
-    System.setProperty("ensemble.generation.modelDir", model.toString());
-    System.setProperty("ensemble.generation.workers", Integer.toString(workers));
-    System.setProperty("ensemble.generation.queue", Integer.toString(queue));
-    System.setProperty("ensemble.generation.perUser", Integer.toString(perUser));
-    try {
-      server = TestServer.start(vertx, dir);
-    } finally {
-      for (String k : new String[] {"modelDir", "workers", "queue", "perUser"}) {
-        System.clearProperty("ensemble.generation." + k);
-      }
-    }
+    server = TestServer.start(vertx, TestServer.config(dir)
+        .withGeneration(new GenerationConfig(GenerationConfig.Load.EAGER, model, workers, queue, perUser)));
   }
 
   @AfterEach
@@ -236,6 +229,36 @@ class GenerationApiIT {
     Response project = server.call("GET", "/api/projects/" + id, alice, null);
     assertEquals(200, project.status(), project.text());
     assertEquals("Chorale", project.body().getString("title"), project.text());
+  }
+
+  @Test
+  void lazyLoadsTheModelOnTheFirstRequestAndHealthSaysWhen(Vertx vertx) throws Exception {
+    server = TestServer.start(vertx, TestServer.config(dir)
+        .withGeneration(new GenerationConfig(GenerationConfig.Load.LAZY, ShippedModel.dir(), 1, 4, 2)));
+    assertEquals(new JsonObject().put("mode", "lazy").put("model", "not loaded").put("modelLoaded", false),
+        server.call("GET", "/health", null, null).body().getJsonObject("generation"));
+    String alice = server.token("Alice");
+    String id = chorale(alice);
+    Response queued = server.call("POST", "/api/projects/" + id + "/generate", alice, new JsonObject()
+        .put("mode", "infill").put("region", new JsonObject().put("startBar", 0).put("endBar", 1)).put("seed", 1));
+    assertEquals(202, queued.status(), queued.text());
+    assertEquals("done", awaitJob(alice, id, queued.body().getString("id")).getString("status"));
+    assertEquals(new JsonObject().put("mode", "lazy").put("model", "loaded").put("modelLoaded", true),
+        server.call("GET", "/health", null, null).body().getJsonObject("generation"));
+  }
+
+  @Test
+  void offNeverLoadsTheModelAndSaysSo(Vertx vertx) throws Exception {
+    server = TestServer.start(vertx, TestServer.config(dir)
+        .withGeneration(new GenerationConfig(GenerationConfig.Load.OFF, ShippedModel.dir(), 1, 4, 2)));
+    String alice = server.token("Alice");
+    String id = chorale(alice);
+    refused(503, "the AI co-writer is off on this server (generation: off", server.call("POST",
+        "/api/projects/" + id + "/generate", alice, new JsonObject().put("mode", "infill")
+            .put("region", new JsonObject().put("startBar", 0).put("endBar", 1))));
+    assertEquals(new JsonObject().put("mode", "off").put("model", "off").put("modelLoaded", false),
+        server.call("GET", "/health", null, null).body().getJsonObject("generation"));
+    assertEquals(200, server.call("GET", "/api/generation/model", alice, null).status(), "the card is still served");
   }
 
   private static void refused(int status, String reason, Response response) {

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.sync.WebsocketMessages;
-import org.ensemble.server.Limits;
+import org.ensemble.server.config.Limits;
 import org.ensemble.server.testing.Eventually;
 import org.ensemble.server.testing.SilentWebSocket;
 import org.ensemble.server.testing.SyncClient;

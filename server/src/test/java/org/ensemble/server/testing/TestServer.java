@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.ensemble.server.EnsembleServer;
-import org.ensemble.server.ServerConfig;
-import org.ensemble.server.store.Stores;
+import org.ensemble.server.config.ServerConfig;
+import org.ensemble.server.Stores;
 
 /**
  * An Ensemble server on a free port with its embedded store in a temporary directory, plus the REST

@@ -9,24 +9,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ensemble.server.auth.UserIdentity;
-import org.ensemble.server.generation.model.ChoraleModel;
-import org.ensemble.server.generation.model.Distributions;
-import org.ensemble.server.generation.model.Roll;
-import org.ensemble.server.generation.sampling.GibbsSampler;
-import org.ensemble.server.project.ProjectReader;
+import org.ensemble.cowriter.generation.GenerationException;
+import org.ensemble.cowriter.generation.GenerationPlan;
+import org.ensemble.cowriter.generation.GenerationRequest;
+import org.ensemble.cowriter.generation.SuggestedNote;
+import org.ensemble.cowriter.model.ChoraleModel;
+import org.ensemble.cowriter.model.Distributions;
+import org.ensemble.cowriter.model.Engines;
+import org.ensemble.cowriter.model.Roll;
+import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.schema.ProjectReader;
 import org.ensemble.server.attribution.AiEdits;
 import org.ensemble.server.attribution.AiProvenance;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.config.GenerationConfig;
 import org.ensemble.server.sync.Rooms;
 
 /**
@@ -56,8 +64,15 @@ public final class GenerationService {
   private final Map<String, AtomicInteger> activePerUser = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final ModelCard card;
-  /** Loaded off the event loop when the service starts; a failure is answered with 503. */
-  private final Future<ChoraleModel> model;
+  /** Every worker's predictor, closed with the service. */
+  private final Queue<Predictor<List<Roll>, Distributions>> allPredictors = new ConcurrentLinkedQueue<>();
+  /**
+   * Loaded off the event loop, at start ({@code eager}) or on the first request ({@code lazy}); null
+   * until then. A failure is answered with 503.
+   */
+  private volatile Future<ChoraleModel> model;
+  private volatile boolean closed;
+  private volatile String engine;
 
   public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config) {
     this.vertx = vertx;
@@ -71,8 +86,91 @@ public final class GenerationService {
           t.setDaemon(true);
           return t;
         });
-    this.model = vertx.executeBlocking(() -> LoadedModels.get(config.modelDir()), false);
-    model.onFailure(e -> LOG.warning("the AI co-writer is off: " + e.getMessage()));
+    if (config.load() == GenerationConfig.Load.EAGER) {
+      model();
+    }
+  }
+
+  /** The model, loading it on the first call; fails with 503 when generation is off or cannot load. */
+  private synchronized Future<ChoraleModel> model() {
+    if (config.load() == GenerationConfig.Load.OFF) {
+      return Future.failedFuture(new GenerationException(503,
+          "the AI co-writer is off on this server (generation: off in its configuration)"));
+    }
+    if (closed) {
+      return Future.failedFuture(new GenerationException(503, "the server is shutting down"));
+    }
+    if (model == null) {
+      model = vertx.executeBlocking(() -> {
+        ChoraleModel m = ChoraleModel.load(config.modelDir());
+        engine = Engines.describe();
+        LOG.fine("the AI co-writer's model " + m.version() + " is loaded (" + engine + ")");
+        return m;
+      }, false);
+      // Loaded at start, a failure is on the first screen; loaded on a request, it is logged once here.
+      Level level = config.load() == GenerationConfig.Load.EAGER ? Level.FINE : Level.WARNING;
+      model.onFailure(e -> LOG.log(level, "the AI co-writer is off: " + e.getMessage()));
+    }
+    return model.recover(e -> Future.failedFuture(new GenerationException(503, "the AI co-writer is off: "
+        + e.getMessage() + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)")));
+  }
+
+  /** Completes once a model loading at start has loaded or failed; at once otherwise. Never fails. */
+  public Future<Void> ready() {
+    Future<ChoraleModel> m = model;
+    return m == null ? Future.succeededFuture() : m.<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** The engine the loaded model runs on, in words (null until loaded). */
+  public String engine() {
+    return engine;
+  }
+
+  /** Why the model could not load (null unless it failed). */
+  public String problem() {
+    Future<ChoraleModel> m = model;
+    return m != null && m.failed() ? m.cause().getMessage() : null;
+  }
+
+  /** Where the model stands, for {@code /health}: off, not loaded, loading, loaded or failed. */
+  public String modelState() {
+    if (config.load() == GenerationConfig.Load.OFF) {
+      return "off";
+    }
+    Future<ChoraleModel> m = model;
+    if (m == null) {
+      return "not loaded";
+    }
+    return !m.isComplete() ? "loading" : m.succeeded() ? "loaded" : "failed";
+  }
+
+  /**
+   * Stops the workers (queued jobs are cancelled, running ones stop after their current sweep), then
+   * closes every predictor and the model. Blocking work runs off the event loop.
+   */
+  public Future<Void> close() {
+    Future<ChoraleModel> loaded;
+    synchronized (this) {
+      closed = true;
+      loaded = model;
+    }
+    jobs.values().forEach(Job::requestCancel);
+    workers.shutdown();
+    return vertx.executeBlocking(() -> {
+      if (!workers.awaitTermination(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+      for (Predictor<List<Roll>, Distributions> p; (p = allPredictors.poll()) != null; ) {
+        p.close();
+      }
+      return null;
+    }, false).compose(v -> loaded == null ? Future.succeededFuture()
+        : loaded.transform(ar -> {
+          if (ar.succeeded()) {
+            ar.result().close();
+          }
+          return Future.succeededFuture();
+        })).mapEmpty();
   }
 
   public GenerationConfig config() {
@@ -95,8 +193,7 @@ public final class GenerationService {
     } catch (GenerationException e) {
       return Future.failedFuture(e);
     }
-    return model.recover(e -> Future.failedFuture(new GenerationException(503, "the AI co-writer is off: "
-            + e.getMessage() + " (see README: train one, or set ENSEMBLE_GENERATION_MODEL_DIR)")))
+    return model()
         .compose(m -> rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
             .map(project -> GenerationPlan.of(request, project, m.spec()))
             .map(plan -> enqueue(new Job(newId(), projectId, user, plan), m)));
@@ -217,6 +314,7 @@ public final class GenerationService {
     if (p == null) {
       p = model.newPredictor();
       predictors.set(p);
+      allPredictors.add(p);
     }
     return p;
   }

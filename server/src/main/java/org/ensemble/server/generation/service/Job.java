@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.ensemble.cowriter.generation.GenerationPlan;
 import org.ensemble.server.auth.UserIdentity;
 
 /**

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ensemble.cowriter.generation.GenerationException;
+import org.ensemble.cowriter.model.ChoraleModel;
 
 /**
  * What the API tells anyone about the model: its card (MODEL_CARD.md: data, licence status,
@@ -30,7 +32,7 @@ public final class ModelCard {
       }
     }
     try {
-      json.put("version", LoadedModels.get(dir).version());
+      json.put("version", ChoraleModel.versionOf(dir));
     } catch (IOException e) {
       json.putNull("version");
     }

@@ -3,6 +3,8 @@ package org.ensemble.server.generation.service;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.ensemble.cowriter.generation.GenerationPlan;
+import org.ensemble.cowriter.generation.SuggestedNote;
 import org.ensemble.server.auth.UserIdentity;
 
 /** One candidate as it goes into the document: its notes and everything needed to judge it. */

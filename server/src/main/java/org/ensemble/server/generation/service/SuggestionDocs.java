@@ -1,18 +1,20 @@
 package org.ensemble.server.generation.service;
 
-import static org.ensemble.server.generation.service.SuggestionFields.*;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ensemble.cowriter.generation.GenerationException;
+import org.ensemble.cowriter.generation.SuggestedNote;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
+import org.ensemble.schema.ProjectSchema;
 import org.ensemble.server.attribution.AiProvenance;
 import org.ensemble.server.auth.UserIdentity;
-import org.ensemble.server.project.ProjectSchema;
+import static org.ensemble.server.generation.service.SuggestionFields.*;
+
 
 /**
  * Edits of the document's {@code suggestions} area, run inside a server-side transaction: write the

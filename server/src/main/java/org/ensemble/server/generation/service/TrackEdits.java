@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
-import org.ensemble.server.project.ProjectSchema.Note;
+import org.ensemble.schema.ProjectSchema.Note;
 
 /** Makes room in a track for an accepted note. */
 final class TrackEdits {

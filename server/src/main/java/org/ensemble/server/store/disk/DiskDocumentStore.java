@@ -1,5 +1,6 @@
 package org.ensemble.server.store.disk;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -143,6 +144,11 @@ public final class DiskDocumentStore implements DocumentStore {
   }
 
   /** Counters since the store opened: appends, batches, fsyncs, compactions, recovery cuts. */
+  @Override
+  public void bindMeters(MeterRegistry registry) {
+    DiskStoreMeters.bind(this, registry);
+  }
+
   public DiskStoreStats stats() {
     return counters.snapshot(journal.fsyncNanos());
   }

@@ -1,0 +1,53 @@
+package org.ensemble.cowriter.sampling;
+
+/**
+ * The musician's sliders and locks, already turned into sampling terms. Sliders run from −1 to 1
+ * with 0 meaning "as the model would": see {@link #fromSliders}.
+ *
+ * @param temperature   divides the log-probabilities: below 1 conventional, above 1 surprising
+ * @param majorBias     added to the logits of the major mode's own degrees (3, 6, 7 of the tonic)
+ *                      and subtracted from the minor mode's (♭3, ♭6, ♭7): sad ↔ happy
+ * @param holdBias      added to the logit of the pitch the voice already holds on the step before:
+ *                      positive gives fewer note changes per beat (sparse), negative more (busy)
+ * @param keepBias      added to the logit of the cell's current pitch in the project (similar ↔ different)
+ * @param tonic         pitch class of the project's tonic (0 = C)
+ * @param minor         whether the project is in a minor key
+ * @param keyLock       only the key's scale (for minor: natural, harmonic and melodic forms)
+ * @param ranges        per voice {lowest, highest} MIDI note allowed, or null for no range lock
+ * @param gibbsSteps    blocked Gibbs sweeps
+ * @param maxMaskRate   the masking rate of the first sweep: 1 writes afresh, less varies the notes
+ */
+public record Controls(double temperature, double majorBias, double holdBias, double keepBias, int tonic, boolean minor,
+                       boolean keyLock, int[][] ranges, int gibbsSteps, double maxMaskRate) {
+  /** Logit shift at a slider's end: e^2.5 ≈ 12× more (or less) likely. */
+  public static final double SLIDER_SCALE = 2.5;
+  public static final int DEFAULT_GIBBS_STEPS = 12;
+
+  public static Controls neutral(int tonic, boolean minor) {
+    return new Controls(1, 0, 0, 0, tonic, minor, false, null, DEFAULT_GIBBS_STEPS, 1);
+  }
+
+  /**
+   * @param surprise  −1 conventional … 1 surprising: temperature 0.5 … 2
+   * @param happy     −1 sad … 1 happy
+   * @param busy      −1 sparse … 1 busy
+   * @param different −1 similar … 1 different to the region's current notes
+   */
+  public static Controls fromSliders(double surprise, double happy, double busy, double different, int tonic, boolean minor,
+                                     boolean keyLock, int[][] ranges, int gibbsSteps, double maxMaskRate) {
+    return new Controls(Math.pow(2, surprise), happy * SLIDER_SCALE, -busy * SLIDER_SCALE, -different * SLIDER_SCALE,
+        tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate);
+  }
+
+  public Controls withTemperature(double t) {
+    return new Controls(t, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate);
+  }
+
+  public Controls withMajorBias(double b) {
+    return new Controls(temperature, b, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate);
+  }
+
+  public Controls withGibbsSteps(int n) {
+    return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, n, maxMaskRate);
+  }
+}

@@ -1,0 +1,32 @@
+package org.ensemble.server.http;
+
+import io.vertx.ext.web.RoutingContext;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.registry.ProjectRecord;
+import org.ensemble.server.registry.ProjectRegistry;
+
+/**
+ * The API's one project-access check, used by every route under {@code /api/projects/:id}: the
+ * project exists and the caller is a member (404 otherwise, so that strangers cannot tell a project
+ * exists), with at least the role the action needs (403, saying which).
+ */
+final class ProjectAccess {
+  private final ProjectRegistry registry;
+
+  ProjectAccess(ProjectRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The {@code :id} project, if the caller may {@code action} in it with {@code needed} or more. */
+  ProjectRecord require(RoutingContext ctx, Role needed, String action) {
+    String id = ctx.pathParam("id");
+    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    Role role = record.roleOf(ApiRouter.user(ctx).id())
+        .orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    if (role.ordinal() < needed.ordinal()) {
+      throw ApiException.forbidden("a " + role.wireName() + " cannot " + action + "; that needs the "
+          + needed.wireName() + " role");
+    }
+    return record;
+  }
+}

@@ -1,0 +1,100 @@
+package org.ensemble.server.projects;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.server.attribution.Attribution;
+import org.ensemble.server.attribution.AttributionCache;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.registry.ProjectRecord;
+import org.ensemble.server.registry.ProjectRegistry;
+import org.ensemble.server.store.DocumentStore;
+import org.ensemble.server.sync.CloseCodes;
+import org.ensemble.server.sync.DirectConnection;
+import org.ensemble.server.sync.Rooms;
+import org.ensemble.server.sync.ServerClientIds;
+
+/**
+ * Projects as a whole: creating one (its record, then its first content through its room), renaming
+ * (the document's title and the record), deleting (record, room, document, ledger) and membership
+ * (the record, then closing connections whose access changed). The routes only translate HTTP to
+ * these calls; access is checked before them.
+ */
+public final class Projects {
+  private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
+
+  private final Vertx vertx;
+  private final ProjectRegistry registry;
+  private final Rooms rooms;
+  private final DocumentStore documents;
+  private final Attribution attribution;
+  private final AttributionCache attributionCache;
+  private final SecureRandom random = new SecureRandom();
+
+  public Projects(Vertx vertx, ProjectRegistry registry, Rooms rooms, DocumentStore documents,
+                  Attribution attribution, AttributionCache attributionCache) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.rooms = rooms;
+    this.documents = documents;
+    this.attribution = attribution;
+    this.attributionCache = attributionCache;
+  }
+
+  public ProjectRegistry registry() {
+    return registry;
+  }
+
+  /** A new project owned by {@code owner}; {@code content} writes its first document (a template). */
+  public Future<ProjectRecord> create(UserIdentity owner, String title, BiConsumer<Doc, String> content) {
+    ProjectRecord record = new ProjectRecord(newId(), title, owner, Map.of(), Instant.now());
+    return registry.put(record)
+        .compose(r -> rooms.edit(r.id(), new DirectConnection(owner), ServerClientIds.API_EDITS,
+            doc -> content.accept(doc, title)))
+        .map(record);
+  }
+
+  /** Renames a project: the title in its document (as {@code by}'s edit), then in its record. */
+  public Future<ProjectRecord> rename(ProjectRecord record, UserIdentity by, String title,
+                                      BiConsumer<Doc, String> retitle) {
+    return rooms.edit(record.id(), new DirectConnection(by), ServerClientIds.API_EDITS, doc -> retitle.accept(doc, title))
+        .compose(u -> registry.put(record.withTitle(title)));
+  }
+
+  /** Deletes a project: its record, its room's connections, its document and its ledger. */
+  public Future<Void> delete(ProjectRecord record) {
+    return registry.delete(record.id())
+        .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
+        .compose(v -> Future.fromCompletionStage(documents.delete(record.id()), vertx.getOrCreateContext()))
+        .compose(v -> {
+          attributionCache.forget(record.id());
+          return Future.fromCompletionStage(attribution.delete(record.id()), vertx.getOrCreateContext());
+        });
+  }
+
+  /** Gives {@code user} a role; a viewer's open connections are closed to reconnect read-only. */
+  public Future<ProjectRecord> setMember(ProjectRecord record, UserIdentity user, Role role) {
+    return registry.put(record.withMember(user, role))
+        .compose(r -> role == Role.VIEWER ? rooms.evict(r.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r)
+            : Future.succeededFuture(r));
+  }
+
+  /** Removes a member; the room's connections are closed so that access is checked again. */
+  public Future<ProjectRecord> removeMember(ProjectRecord record, String userId) {
+    return registry.put(record.withoutMember(userId))
+        .compose(r -> rooms.evict(r.id(), CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r));
+  }
+
+  private String newId() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      sb.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+}
