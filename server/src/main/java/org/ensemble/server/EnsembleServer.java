@@ -28,6 +28,7 @@ import org.ensemble.server.sync.LocalRooms;
 import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
 import org.ensemble.server.sync.SyncEndpoint;
+import org.ensemble.server.sync.UpdateGate;
 
 /**
  * A running Ensemble server and the composition root: {@link #start} builds every service once (the
@@ -81,7 +82,10 @@ public final class EnsembleServer {
         new DeploymentOptions().setInstances(shards));
     return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
       Attribution attribution = new Attribution(documents);
-      Rooms rooms = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, attribution);
+      // A room's collaborators, each behind its UpdateGate: the authorship ledger (relays to other
+      // nodes would join it here).
+      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution));
+      Rooms rooms = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
       AttributionCache attributionCache = attribution.cache(vertx);
       long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
       GenerationService generation = new GenerationService(vertx, rooms, config.generation());

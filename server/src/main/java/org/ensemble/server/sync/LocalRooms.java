@@ -62,7 +62,10 @@ public final class LocalRooms implements Rooms {
     this(contexts, store, limits, metrics, UpdateGate.Factory.OPEN);
   }
 
-  /** @param gates opens each room's {@link UpdateGate} (authorship) when the room loads */
+  /**
+   * @param gates opens each room's {@link UpdateGate} when the room loads: its collaborators' hooks,
+   *              several joined with {@link UpdateGate.Factory#all}
+   */
   public LocalRooms(List<Context> contexts, DocumentStore store, Limits limits, ServerMetrics metrics,
                UpdateGate.Factory gates) {
     this.gates = gates;

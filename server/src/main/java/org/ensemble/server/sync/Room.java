@@ -284,6 +284,7 @@ public final class Room {
         try {
           doc.applyUpdate(update, origin);
           metrics.applied(System.nanoTime() - applyStart);
+          gate.applied(origin, update);
           done.complete();
         } catch (RuntimeException e) {
           // Checked before storing, so this is a bug; the client resyncs after reconnecting.
