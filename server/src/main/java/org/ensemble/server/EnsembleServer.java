@@ -68,7 +68,9 @@ public final class EnsembleServer {
     int shards = ServerConfig.eventLoops(System.getenv());
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
-    return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
+    return deployed.compose(deploymentId -> org.ensemble.server.auth.Revocations.load(metadata, main)
+        .map(revocations -> { tokens.checkRevocations(revocations); return revocations; })
+        .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Rooms rooms = new Rooms(List.copyOf(shardContexts), documents, config.limits(), metrics,
           new org.ensemble.server.attribution.Attribution(documents));
       Router router = Router.router(vertx);

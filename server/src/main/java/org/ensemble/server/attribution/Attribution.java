@@ -58,8 +58,10 @@ public final class Attribution implements UpdateGate.Factory {
 
   /** The MIDI export of a project with per-track authorship credits as text events. */
   public Future<byte[]> midiWithCredits(Vertx vertx, String projectId) {
-    return read(vertx, projectId, (doc, ledger) -> MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(),
-        ProjectAttribution.of(doc, ledger).trackCredits()));
+    return read(vertx, projectId, (doc, ledger) -> {
+      ProjectAttribution attribution = ProjectAttribution.of(doc, ledger);
+      return MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(), attribution.trackCredits(), attribution.copyright());
+    });
   }
 
   private <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {

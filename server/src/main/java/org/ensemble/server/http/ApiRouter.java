@@ -21,6 +21,7 @@ import org.ensemble.server.ServerConfig;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.registry.ProjectRegistry;
@@ -87,6 +88,9 @@ public final class ApiRouter {
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
     new GenerationRoutes(vertx, registry, rooms).mount(router);
+    TrainingConsent consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
+    new TrainingRoutes(registry, consent).mount(router);
+    new AccountRoutes(vertx, registry, rooms, store, attribution, tokens.revocations(), consent).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
