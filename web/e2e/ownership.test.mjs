@@ -6,6 +6,14 @@ import assert from 'node:assert/strict'
 import { api, launchBrowser, openStudio, screenshot, signIn, startServer } from './harness.mjs'
 
 let server, browser
+
+/** Signs in as {@code name} in a context where someone else may be signed in (one localStorage). */
+async function signInAs(page, name) {
+  await page.goto(`${server.url}/#/`)
+  await page.evaluate(() => localStorage.removeItem('ensemble.session'))
+  await page.reload()
+  return signIn(page, server.url, name)
+}
 before(async () => {
   server = await startServer()
   browser = await launchBrowser()
@@ -18,6 +26,8 @@ after(async () => {
 test('the terms are shown at sign-in', async () => {
   const page = await browser.context.newPage()
   await page.goto(`${server.url}/#/`)
+  await page.evaluate(() => localStorage.removeItem('ensemble.session'))
+  await page.reload()
   await page.getByText('Who owns what in Ensemble').click()
   await page.getByText('AI suggestions you accept become part of your work').waitFor()
   assert.match(await page.getByTestId('terms').innerText(), /The people who write a project own it/)
@@ -27,7 +37,7 @@ test('the terms are shown at sign-in', async () => {
 
 test('the owner allows and withdraws training in the project\'s info; an editor only sees it', async () => {
   const page = await browser.context.newPage()
-  const token = await signIn(page, server.url, 'Olga')
+  const token = await signInAs(page, 'Olga')
   const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Motet', template: 'four-part-chorale', key: 'D minor' })
   await api(server.url, token, 'PUT', `/api/projects/${project.id}/members/ben`, { role: 'editor', name: 'Ben' })
   await page.goto(`${server.url}/#/p/${project.id}/members`)
@@ -44,7 +54,7 @@ test('the owner allows and withdraws training in the project\'s info; an editor 
   assert.equal((await api(server.url, token, 'GET', `/api/projects/${project.id}/training`)).optIn, false)
 
   const editor = await browser.context.newPage()
-  await signIn(editor, server.url, 'Ben')
+  await signInAs(editor, 'Ben')
   await editor.goto(`${server.url}/#/p/${project.id}/members`)
   await editor.getByText('This project is not used to train any model.').waitFor()
   assert.equal(await editor.locator('#training-opt-in').isDisabled(), true)
@@ -54,7 +64,7 @@ test('the owner allows and withdraws training in the project\'s info; an editor 
 
 test('the AI panel says what the model learned from and shows its card', async () => {
   const page = await browser.context.newPage()
-  const token = await signIn(page, server.url, 'Ada')
+  const token = await signInAs(page, 'Ada')
   const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Chorale', template: 'four-part-chorale', key: 'G major' })
   await openStudio(page, server.url, project.id)
   await page.getByText('What did this AI learn from?').click()
@@ -69,7 +79,7 @@ test('the AI panel says what the model learned from and shows its card', async (
 
 test('a person exports all their projects, then deletes their account', async () => {
   const page = await browser.context.newPage()
-  const token = await signIn(page, server.url, 'Dora')
+  const token = await signInAs(page, 'Dora')
   const mine = await api(server.url, token, 'POST', '/api/projects', { title: 'Mine', template: 'empty' })
   const otherToken = (await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Eli' })).token
   const theirs = await api(server.url, otherToken, 'POST', '/api/projects', { title: 'Theirs', template: 'empty' })
