@@ -91,6 +91,7 @@ public final class ApiRouter {
     TrainingConsent consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     new TrainingRoutes(registry, consent).mount(router);
     new AccountRoutes(vertx, registry, rooms, store, attribution, tokens.revocations(), consent).mount(router);
+    new AuthorRoutes(vertx, registry, new org.ensemble.server.attribution.Attribution(store)).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }

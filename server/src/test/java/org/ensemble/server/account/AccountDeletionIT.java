@@ -127,6 +127,36 @@ class AccountDeletionIT {
   }
 
   @Test
+  void theOwnerAnonymizesADeletedPersonsAuthorship() throws Exception {
+    assertEquals(200, server.call("DELETE", "/api/account", alice, new JsonObject().put("confirm", "alice")).status());
+    String authors = "/api/projects/" + bobsProject + "/authors/alice";
+    JsonObject name = new JsonObject().put("name", "Former member");
+    assertEquals(403, server.call("PUT", authors, carol, name).status(), "the owner's alone");
+    assertEquals(400, server.call("PUT", authors, bob, new JsonObject().put("name", "")).status());
+    assertEquals(400, server.call("PUT", "/api/projects/" + bobsProject + "/authors/ai", bob, name).status());
+    String reportBefore = server.call("GET", "/api/projects/" + bobsProject + "/attribution/report.txt", bob, null).text();
+    assertTrue(reportBefore.contains("alice"), reportBefore);
+
+    assertEquals(200, server.call("PUT", authors, bob, name).status());
+    JsonObject a2 = server.call("GET", "/api/projects/" + bobsProject + "/attribution/notes/a2", bob, null).body();
+    assertEquals("Former member", a2.getJsonObject("createdBy").getString("name"), a2.encode());
+    assertTrue(a2.getJsonObject("createdBy").getString("actor").startsWith("anonymous-"), a2.encode());
+    JsonObject b1 = server.call("GET", "/api/projects/" + bobsProject + "/attribution/notes/b1", bob, null).body();
+    assertEquals("bob", b1.getJsonObject("createdBy").getString("actor"), "others keep their names");
+    String report = server.call("GET", "/api/projects/" + bobsProject + "/attribution/report.txt", bob, null).text();
+    assertFalse(report.contains("alice"), report);
+    assertTrue(report.contains("Copyright ") && report.contains("Former member") && report.contains("bob"), report);
+    String json = server.call("GET", "/api/projects/" + bobsProject + "/attribution/report", bob, null).text();
+    assertFalse(json.contains("alice"), json);
+    byte[] midi = server.call("GET", "/api/projects/" + bobsProject + "/export.mid", bob, null).raw().body();
+    String midiText = new String(midi, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertFalse(midiText.contains("alice"), "the MIDI file names her no more");
+    assertTrue(midiText.contains("Former member"));
+    // The notes themselves are unchanged.
+    assertTrue(server.call("GET", "/api/projects/" + bobsProject, bob, null).text().contains("\"a2\""));
+  }
+
+  @Test
   void deletionHoldsAcrossARestart() throws Exception {
     assertEquals(200, server.call("DELETE", "/api/account", alice, new JsonObject().put("confirm", "alice")).status());
     server.close();
