@@ -3,7 +3,7 @@
 // export and deletion.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, openStudio, screenshot, signIn, startServer } from './harness.mjs'
+import { api, clickRoll, launchBrowser, openStudio, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
 
 let server, browser
 
@@ -59,6 +59,33 @@ test('the owner allows and withdraws training in the project\'s info; an editor 
   await editor.getByText('This project is not used to train any model.').waitFor()
   assert.equal(await editor.locator('#training-opt-in').isDisabled(), true)
   await editor.close()
+  await page.close()
+})
+
+test('the owner anonymizes someone who wrote in the project', async () => {
+  const paula = (await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Paula' })).token
+  const project = await api(server.url, paula, 'POST', '/api/projects', { title: 'Duet', template: 'four-part-chorale', key: 'C major' })
+  await api(server.url, paula, 'PUT', `/api/projects/${project.id}/members/quinn`, { role: 'editor', name: 'Quinn' })
+  const count = async () => Object.values(await serverNotes(server.url, paula, project.id)).flat().length
+  const before = await count()
+  const writer = await browser.context.newPage()
+  await signInAs(writer, 'Quinn')
+  await openStudio(writer, server.url, project.id)
+  await clickRoll(writer, 0, 3840, 70)
+  await until(async () => (await count()) === before + 1, 'Quinn\'s note stored')
+  await writer.close()
+
+  const page = await browser.context.newPage()
+  await signInAs(page, 'Paula')
+  await page.goto(`${server.url}/#/p/${project.id}/members`)
+  page.once('dialog', (d) => d.accept('Former member'))
+  await page.getByRole('button', { name: 'Anonymize Quinn' }).click()
+  await page.getByText('Quinn is now shown as Former member.').waitFor()
+  await screenshot(page, 'ownership-anonymized')
+  const report = await fetch(`${server.url}/api/projects/${project.id}/attribution/report.txt`,
+    { headers: { authorization: `Bearer ${paula}` } }).then((r) => r.text())
+  assert.match(report, /Former member/)
+  assert.doesNotMatch(report, /Quinn|quinn/)
   await page.close()
 })
 
