@@ -4,7 +4,7 @@ import { ApiError } from '../api'
 import { h } from '../ui/dom'
 
 export function modelNote(token: string): HTMLElement {
-  const card = h('pre', { class: 'model-card', hidden: true, tabindex: 0, 'aria-label': 'Model card' })
+  const card = h('pre', { class: 'model-card', hidden: true, tabindex: 0, 'aria-label': 'The co-writer\'s card' })
   const error = h('p', { class: 'error', role: 'alert' })
   const read = h('button', { type: 'button', class: 'link', id: 'ai-model-card', onclick: async () => {
     if (!card.hidden) { card.hidden = true; return }
