@@ -53,6 +53,7 @@ public final class ApiRouter {
   private final PrometheusMeterRegistry prometheus;
   private final ProjectContent content;
   private final AttributionRoutes attribution;
+  private final TrainingConsent consent;
   private final SecureRandom random = new SecureRandom();
 
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, ProjectRegistry registry, Rooms rooms,
@@ -67,6 +68,7 @@ public final class ApiRouter {
     this.prometheus = prometheus;
     this.content = new ProjectContent();
     this.attribution = new AttributionRoutes(vertx, registry, new org.ensemble.server.attribution.Attribution(store));
+    this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
   }
 
   /** Mounts the routes on {@code router}. */
@@ -88,7 +90,6 @@ public final class ApiRouter {
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
     new GenerationRoutes(vertx, registry, rooms).mount(router);
-    TrainingConsent consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     new TrainingRoutes(registry, consent).mount(router);
     new AccountRoutes(vertx, registry, rooms, store, attribution, tokens.revocations(), consent).mount(router);
     new AuthorRoutes(vertx, registry, new org.ensemble.server.attribution.Attribution(store)).mount(router);
@@ -228,6 +229,7 @@ public final class ApiRouter {
         .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
         .compose(v -> Future.fromCompletionStage(store.delete(record.id()), vertx.getOrCreateContext()))
         .compose(v -> attribution.delete(record.id()))
+        .compose(v -> consent.set(record.id(), false, user(ctx).id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

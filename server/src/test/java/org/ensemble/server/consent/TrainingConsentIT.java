@@ -64,6 +64,20 @@ class TrainingConsentIT {
     Export afterRevoking = export(vertx);
     assertEquals(List.of(), afterRevoking.projects());
     assertEquals(java.util.Set.of(), afterRevoking.loaded(), "nothing read once no project opts in");
+
+    // A deleted project takes its consent with it.
+    try (TestServer server = TestServer.start(vertx, dir)) {
+      String alice = server.token("alice");
+      assertEquals(200, server.call("PUT", "/api/projects/" + notOpted + "/training", alice, new JsonObject().put("optIn", true)).status());
+      assertEquals(204, server.call("DELETE", "/api/projects/" + notOpted, alice, null).status());
+    }
+    Stores stores = Stores.open(TestServer.config(dir));
+    try {
+      assertEquals(List.of(), stores.metadata().keys("training/").toCompletableFuture().get(10, TimeUnit.SECONDS));
+    } finally {
+      stores.documents().close();
+      stores.metadata().close();
+    }
   }
 
   private record Export(List<JsonObject> projects, java.util.Set<String> loaded) {}
