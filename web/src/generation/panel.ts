@@ -11,6 +11,7 @@ import { auditionStart, auditionTracks, type AuditionKind } from './audition'
 import { buildCandidateList } from './candidates'
 import { buildRequestForm } from './form'
 import { ghostSets } from './ghost-sets'
+import { modelNote } from './model-note'
 import { describeJob, FINISHED, follow, GenerationApi, type Job } from './jobs'
 import { defaultRegion, describeBars, FormError, requestBody } from './request'
 import { type SuggestedNote, type Suggestion, watchSuggestions } from './suggestions'
@@ -178,7 +179,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
   proposeRegion()
 
   ctx.sidePanels.append(h('section', { id: 'ai-panel', class: 'ai-panel', 'aria-labelledby': 'ai-title' },
-    h('h2', { id: 'ai-title' }, 'AI co-writer'),
+    h('h2', { id: 'ai-title' }, 'AI co-writer'), modelNote(ctx.session.token),
     editable ? undefined
       : h('p', { class: 'ai-hint', role: 'note' }, 'You are a viewer: you see and can hear the AI\'s candidates, but asking for or deciding on them needs the editor role.'),
     form?.el, editable ? h('div', { class: 'ai-job' }, statusText, progressBox) : undefined,

@@ -2,6 +2,7 @@
 import { api, ApiError, userIdOf } from '../api'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { ownershipSection } from './ownership'
 
 export async function membersPage(root: HTMLElement, session: Session, projectId: string): Promise<void> {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -54,6 +55,7 @@ export async function membersPage(root: HTMLElement, session: Session, projectId
   })
   main.append(h('header', { class: 'page-head' }, h('h1', {}, `Members of ${project.title}`),
     h('a', { href: `#/p/${projectId}` }, 'Open the studio'), h('a', { href: '#/' }, 'All projects')),
-  isOwner ? form : h('p', {}, 'Only the owner can invite people or change roles.'), error, status, list)
+  isOwner ? form : h('p', {}, 'Only the owner can invite people or change roles.'), error, status, list,
+  ownershipSection(session, project))
   await refresh().catch(fail)
 }

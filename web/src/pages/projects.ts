@@ -3,6 +3,7 @@ import { api, ApiError, type ProjectRecord } from '../api'
 import { TONICS } from '../music/pitch'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { accountSection } from './account'
 import { clearLocalCopy, keptRecords, localCopyName } from '../sync/local-copy'
 
 export async function projectsPage(root: HTMLElement, session: Session, signOut: () => void): Promise<void> {
@@ -35,7 +36,8 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
     h('header', { class: 'page-head' }, h('h1', {}, 'Your projects'),
       h('span', {}, `Signed in as ${session.user.name} `),
       h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out')),
-    form, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list)))
+    form, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list),
+    accountSection(session, signOut)))
   try {
     const projects = await api.projects(session.token)
     list.replaceChildren(...projects.map((p) => projectRow(p, session, error)))

@@ -2,6 +2,7 @@
 import { api, ApiError } from '../api'
 import { saveSession } from '../session'
 import { h } from '../ui/dom'
+import { termsDetails } from './terms'
 
 export function signInPage(root: HTMLElement, done: () => void): void {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -10,6 +11,7 @@ export function signInPage(root: HTMLElement, done: () => void): void {
     h('h1', { id: 'signin-title' }, 'Sign in to Ensemble'),
     h('p', {}, 'Development mode: your name is all it takes.'),
     h('label', { for: 'signin-name' }, 'Your name'), name,
+    termsDetails(), h('p', { class: 'terms-note' }, 'By signing in you accept these terms.'),
     h('button', { type: 'submit' }, 'Sign in'), error)
   form.addEventListener('submit', async (e) => {
     e.preventDefault()

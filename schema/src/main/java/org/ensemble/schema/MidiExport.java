@@ -26,13 +26,23 @@ public final class MidiExport {
   private MidiExport() {}
 
   public static Sequence toSequence(ProjectView project, Map<String, List<String>> textsByTrackId) {
+    return toSequence(project, textsByTrackId, null);
+  }
+
+  /** With {@code copyright} (when not null) as the conductor track's copyright notice at tick 0. */
+  public static Sequence toSequence(ProjectView project, Map<String, List<String>> textsByTrackId, String copyright) {
     Sequence sequence;
     try {
       sequence = new Sequence(Sequence.PPQ, project.meta().ticksPerQuarter());
     } catch (InvalidMidiDataException e) {
       throw new IllegalStateException("PPQ division refused", e);
     }
-    ConductorTrack.write(project, sequence.createTrack());
+    javax.sound.midi.Track conductor = sequence.createTrack();
+    if (copyright != null) {
+      // The standard asks for the copyright notice as the first event of the first track.
+      conductor.add(MidiMessages.text(MidiMessages.META_COPYRIGHT, copyright, 0));
+    }
+    ConductorTrack.write(project, conductor);
     int[] channels = MidiChannels.assign(project.tracks());
     for (int i = 0; i < channels.length; i++) {
       TrackView part = project.tracks().get(i);
@@ -43,9 +53,14 @@ public final class MidiExport {
 
   /** The bytes of the {@code .mid} file. */
   public static byte[] toStandardMidiFile(ProjectView project, Map<String, List<String>> textsByTrackId) {
+    return toStandardMidiFile(project, textsByTrackId, null);
+  }
+
+  /** The bytes of the {@code .mid} file, with a copyright notice when {@code copyright} is not null. */
+  public static byte[] toStandardMidiFile(ProjectView project, Map<String, List<String>> textsByTrackId, String copyright) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      MidiSystem.write(toSequence(project, textsByTrackId), FORMAT_SIMULTANEOUS_TRACKS, out);
+      MidiSystem.write(toSequence(project, textsByTrackId, copyright), FORMAT_SIMULTANEOUS_TRACKS, out);
     } catch (IOException e) {
       throw new UncheckedIOException("writing a MIDI file to memory failed", e);
     }

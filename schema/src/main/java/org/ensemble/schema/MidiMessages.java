@@ -13,6 +13,7 @@ import javax.sound.midi.ShortMessage;
  */
 final class MidiMessages {
   static final int META_TEXT = 0x01;
+  static final int META_COPYRIGHT = 0x02;
   static final int META_TRACK_NAME = 0x03;
   static final int META_MARKER = 0x06;
   static final int META_TEMPO = 0x51;

@@ -80,7 +80,9 @@ public final class EnsembleServer {
     int shards = config.eventLoops();
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
-    return deployed.compose(deploymentId -> ProjectRegistry.load(metadata, main).compose(registry -> {
+    return deployed.compose(deploymentId -> org.ensemble.server.auth.Revocations.load(metadata, main)
+        .map(revocations -> { tokens.checkRevocations(revocations); return revocations; })
+        .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Attribution attribution = new Attribution(documents);
       // A room's collaborators, each behind its UpdateGate: the authorship ledger (relays to other
       // nodes would join it here).

@@ -58,16 +58,31 @@ public final class Attribution implements UpdateGate.Factory {
 
   /** The MIDI export of a project with per-track authorship credits as text events. */
   public Future<byte[]> midiWithCredits(Vertx vertx, String projectId) {
-    return read(vertx, projectId, (doc, ledger) -> MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(),
-        ProjectAttribution.of(doc, ledger).trackCredits()));
+    return read(vertx, projectId, (doc, ledger) -> {
+      ProjectAttribution attribution = ProjectAttribution.of(doc, ledger);
+      return MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(), attribution.trackCredits(), attribution.copyright());
+    });
   }
 
   private <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {
     Context context = vertx.getOrCreateContext();
     Future<List<byte[]>> document = Future.fromCompletionStage(store.load(projectId), context);
     Future<List<byte[]>> ledger = Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context);
-    return Future.all(document, ledger).compose(both -> vertx.executeBlocking(
-        () -> reader.apply(ProjectHistory.historyDoc(document.result()), LedgerLog.read(ledger.result())), false));
+    Future<List<byte[]>> names = Future.fromCompletionStage(store.load(AuthorNames.docId(projectId)), context);
+    return Future.all(document, ledger, names).compose(all -> vertx.executeBlocking(
+        () -> reader.apply(ProjectHistory.historyDoc(document.result()),
+            AuthorNames.apply(LedgerLog.read(ledger.result()), AuthorNames.read(names.result()))), false));
+  }
+
+  /**
+   * Shows {@code actor} as {@code name}, under a pseudonym id, in every answer and export about the
+   * project from now on (the owner's choice for someone who left; {@link AuthorNames}).
+   */
+  public Future<Void> anonymize(Vertx vertx, String projectId, String actor, String name) {
+    Context context = vertx.getOrCreateContext();
+    String docId = AuthorNames.docId(projectId);
+    return Future.fromCompletionStage(store.load(docId), context)
+        .compose(updates -> Future.fromCompletionStage(store.append(docId, AuthorNames.anonymize(updates, actor, name)), context));
   }
 
   /** The stored ledger of a project (empty for one never written). */
@@ -80,8 +95,8 @@ public final class Attribution implements UpdateGate.Factory {
     return store.storedBytes(LedgerLog.docId(projectId));
   }
 
-  /** Removes a project's ledger (with the project). */
+  /** Removes a project's ledger and its anonymized names (with the project). */
   public CompletionStage<Void> delete(String projectId) {
-    return store.delete(LedgerLog.docId(projectId));
+    return store.delete(LedgerLog.docId(projectId)).thenCompose(v -> store.delete(AuthorNames.docId(projectId)));
   }
 }

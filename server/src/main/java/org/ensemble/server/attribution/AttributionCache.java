@@ -192,9 +192,10 @@ public final class AttributionCache {
     Context context = vertx.getOrCreateContext();
     Future<List<byte[]>> document = Future.fromCompletionStage(store.load(projectId), context);
     Future<List<byte[]>> ledger = Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context);
-    return Future.all(document, ledger).compose(both -> vertx.executeBlocking(() -> {
+    Future<List<byte[]>> names = Future.fromCompletionStage(store.load(AuthorNames.docId(projectId)), context);
+    return Future.all(document, ledger, names).compose(all -> vertx.executeBlocking(() -> {
       synchronized (e) {
-        boolean changed = e.replay.catchUp(document.result(), ledger.result());
+        boolean changed = e.replay.catchUp(document.result(), ledger.result(), names.result());
         if (changed || e.rendering == null) {
           computations.incrementAndGet();
           e.rendering = new Rendering(e.replay.attribution(), new ConcurrentHashMap<>());

@@ -15,10 +15,10 @@ import org.ensemble.server.sync.ServerClientIds;
  * id to the user who first wrote under it, which the {@link AttributionGate} enforces.
  */
 public final class Ledger {
-  private final List<LedgerEntry> entries = new ArrayList<>();
-  private final IdMap inserts = new IdMap();
-  private final IdMap deletes = new IdMap();
-  private final Map<Long, String> owners = new HashMap<>();
+  private final List<LedgerEntry> entries;
+  private final IdMap inserts;
+  private final IdMap deletes;
+  private final Map<Long, String> owners;
   private final boolean indexed;
 
   /** A ledger for queries: entries, id maps and bindings. */
@@ -28,7 +28,28 @@ public final class Ledger {
 
   /** @param indexed false for a ledger that only needs its bindings and its length (a room's gate) */
   Ledger(boolean indexed) {
+    this(new ArrayList<>(), new IdMap(), new IdMap(), new HashMap<>(), indexed);
+  }
+
+  private Ledger(List<LedgerEntry> entries, IdMap inserts, IdMap deletes, Map<Long, String> owners, boolean indexed) {
+    this.entries = entries;
+    this.inserts = inserts;
+    this.deletes = deletes;
+    this.owners = owners;
     this.indexed = indexed;
+  }
+
+  /**
+   * A read-only view for queries with each entry's attributes rewritten (the owner's anonymized
+   * authors, {@link AuthorNames}); the id maps are shared, the bindings are not carried (a gate never
+   * reads a view).
+   */
+  Ledger withAttributes(java.util.function.UnaryOperator<Attributes> rewrite) {
+    List<LedgerEntry> rewritten = new ArrayList<>(entries.size());
+    for (LedgerEntry e : entries) {
+      rewritten.add(new LedgerEntry(e.seq(), rewrite.apply(e.attributes()), e.inserted(), e.deleted()));
+    }
+    return new Ledger(Collections.unmodifiableList(rewritten), inserts, deletes, Map.of(), indexed);
   }
 
   /** Appends an entry (its seq must be the next one). */

@@ -219,12 +219,17 @@ public final class ProjectAttribution {
     return reportHead(projectId, title).put("notes", noteList);
   }
 
+  /** The copyright line exports carry (see {@link CopyrightNotice}), dated this year (UTC). */
+  public String copyright() {
+    return CopyrightNotice.of(this, authors, java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+  }
+
   /** The report without its last member, {@code notes}. */
   JsonObject reportHead(String projectId, String title) {
     JsonObject credits = new JsonObject();
     trackCredits().forEach((id, lines) -> credits.put(id, lines.get(0)));
     return new JsonObject().put("projectId", projectId).put("title", title)
-        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits);
+        .put("generatedAt", java.time.Instant.now().toString()).mergeIn(stats()).put("credits", credits).put("copyright", copyright());
   }
 
   /** Every note's attribution, in the report's order. */
@@ -236,7 +241,7 @@ public final class ProjectAttribution {
   public String summary(String title) {
     JsonObject s = stats();
     StringBuilder out = new StringBuilder();
-    out.append("Authorship of \"").append(title).append("\"\n\n");
+    out.append("Authorship of \"").append(title).append("\"\n").append(copyright()).append("\n\n");
     JsonObject share = s.getJsonObject("share");
     out.append(String.format(java.util.Locale.ROOT, "%d notes: %d%% written by people, %d%% by the AI%n%n",
         share.getInteger("notes"), Math.round(share.getDouble("human") * 100), Math.round(share.getDouble("ai") * 100)));

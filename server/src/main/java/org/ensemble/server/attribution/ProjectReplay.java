@@ -20,6 +20,8 @@ final class ProjectReplay {
   private final Ledger ledger = new Ledger();
   private final UpdatePrefix historySeen = new UpdatePrefix();
   private final UpdatePrefix ledgerSeen = new UpdatePrefix();
+  private final UpdatePrefix namesSeen = new UpdatePrefix();
+  private java.util.Map<String, AuthorNames.Alias> aliases = java.util.Map.of();
   private long storedBytes;
 
   /**
@@ -28,6 +30,15 @@ final class ProjectReplay {
    * @return true when the content changed (a new version), false when it is as it was
    */
   boolean catchUp(List<byte[]> documentUpdates, List<byte[]> ledgerUpdates) {
+    return catchUp(documentUpdates, ledgerUpdates, List.of());
+  }
+
+  /** As {@link #catchUp(List, List)}, with the owner's anonymized authors ({@link AuthorNames}). */
+  boolean catchUp(List<byte[]> documentUpdates, List<byte[]> ledgerUpdates, List<byte[]> nameUpdates) {
+    boolean renamed = !namesSeen.advance(nameUpdates).isEmpty();
+    if (renamed) {
+      aliases = AuthorNames.read(nameUpdates);
+    }
     List<byte[]> newHistory = historySeen.advance(documentUpdates);
     for (byte[] u : newHistory) {
       history.applyUpdate(u);
@@ -40,12 +51,12 @@ final class ProjectReplay {
       LedgerLog.readNew(ledgerDoc, ledger);
     }
     storedBytes = size(documentUpdates) + size(ledgerUpdates);
-    return !newHistory.isEmpty() || !newLedger.isEmpty();
+    return renamed || !newHistory.isEmpty() || !newLedger.isEmpty();
   }
 
   /** The attribution of the content as it is now (a full pass over the document's notes). */
   ProjectAttribution attribution() {
-    return ProjectAttribution.of(history, ledger);
+    return ProjectAttribution.of(history, AuthorNames.apply(ledger, aliases));
   }
 
   /** The bytes the project and its ledger take in the store, as last loaded: the basis of the memory estimate. */

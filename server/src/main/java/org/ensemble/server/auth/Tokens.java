@@ -20,6 +20,7 @@ public final class Tokens {
   public static final int MIN_SECRET_LENGTH = 32;
 
   private final JWTAuth jwt;
+  private volatile Revocations revocations;
 
   public Tokens(Vertx vertx, String secret) {
     if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
@@ -27,6 +28,16 @@ public final class Tokens {
     }
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+  }
+
+  /** From now on, tokens of deleted accounts are refused (see {@link Revocations}). */
+  public void checkRevocations(Revocations revocations) {
+    this.revocations = revocations;
+  }
+
+  /** The revocations checked, or null before {@link #checkRevocations}. */
+  public Revocations revocations() {
+    return revocations;
   }
 
   public String issue(UserIdentity user, Duration lifetime) {
@@ -44,6 +55,10 @@ public final class Tokens {
       String sub = p.getString("sub");
       if (sub == null || sub.isBlank()) {
         return Future.failedFuture("token without a subject");
+      }
+      Revocations r = revocations;
+      if (r != null && r.isRevoked(sub, p.getLong("iat", 0L))) {
+        return Future.failedFuture("revoked token");
       }
       return Future.succeededFuture(new UserIdentity(sub, p.getString("name", sub)));
     });

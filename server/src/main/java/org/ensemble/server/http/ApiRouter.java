@@ -20,6 +20,7 @@ import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.generation.service.GenerationService;
+import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.ProjectRecord;
@@ -51,6 +52,8 @@ public final class ApiRouter {
   private final ProjectAccess access;
   private final AttributionRoutes attribution;
   private final GenerationRoutes generationRoutes;
+  private final TrainingConsent consent;
+  private final Attribution attributionService;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
@@ -68,6 +71,8 @@ public final class ApiRouter {
     this.access = new ProjectAccess(registry);
     this.attribution = new AttributionRoutes(vertx, access, attribution, attributionCache);
     this.generationRoutes = new GenerationRoutes(vertx, access, generation);
+    this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
+    this.attributionService = attribution;
   }
 
   /** Mounts the routes on {@code router}. */
@@ -89,6 +94,9 @@ public final class ApiRouter {
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
     generationRoutes.mount(router);
+    new TrainingRoutes(registry, consent).mount(router);
+    new AccountRoutes(vertx, projects, rooms, attributionService, tokens.revocations(), consent).mount(router);
+    new AuthorRoutes(vertx, registry, attributionService).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -201,6 +209,7 @@ public final class ApiRouter {
   private void deleteProject(RoutingContext ctx) {
     ProjectRecord record = access.require(ctx, Role.OWNER, "delete the project");
     projects.delete(record)
+        .compose(v -> consent.set(record.id(), false, user(ctx).id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

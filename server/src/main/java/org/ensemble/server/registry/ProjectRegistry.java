@@ -86,6 +86,11 @@ public final class ProjectRegistry {
     });
   }
 
+  /** The store the records live in (other per-project records, such as training consent, live beside them). */
+  public MetadataStore metadata() {
+    return store;
+  }
+
   public int size() {
     return projects.size();
   }

@@ -217,6 +217,22 @@ class CoWritingAttributionIT {
     assertEquals("Soprano — alice 25%; bob 25%; AI (model chorale-1, accepted by alice) 25%;"
         + " AI (model chorale-1, accepted by carol) 25%", credit);
     assertEquals(List.of(credit), midiTexts("Soprano"));
+
+    // Every export carries the copyright line: the people, and the AI's parts with who accepted them.
+    String copyright = get("/report").getString("copyright");
+    assertEquals("Copyright " + java.time.Year.now(java.time.ZoneOffset.UTC) + " alice, carol, bob. Parts written by the AI model"
+        + " chorale-1 (2026-11-26), accepted by alice, carol.", copyright);
+    assertTrue(report.contains(copyright), report);
+    assertEquals(copyright, midiCopyright());
+  }
+
+  /** The MIDI export's copyright notice, which must be the first event of its first track. */
+  private String midiCopyright() throws Exception {
+    TestServer.Response r = server.call("GET", "/api/projects/" + project + "/export.mid", tokens.get("dave"), null);
+    Sequence seq = MidiSystem.getSequence(new java.io.ByteArrayInputStream(r.raw().body()));
+    MetaMessage first = (MetaMessage) seq.getTracks()[0].get(0).getMessage();
+    assertEquals(2, first.getType(), "a copyright notice first");
+    return new String(first.getData(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
