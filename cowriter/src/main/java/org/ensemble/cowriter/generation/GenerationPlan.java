@@ -72,7 +72,7 @@ public record GenerationPlan(GenerationRequest request, long stepTicks, int step
         throw GenerationException.badRequest("the region must start at bar 1 or later and end after it starts");
       }
       if (end > pieceBars * stepsPerBar) {
-        throw GenerationException.badRequest("the region " + bars(start, end, stepsPerBar) + " ends after the piece, "
+        throw GenerationException.badRequest("the region (" + bars(start, end, stepsPerBar) + ") ends after the piece, "
             + "which has " + pieceBars + " bar" + (pieceBars == 1 ? "" : "s") + " (use \"continue\" to add bars)");
       }
     }
