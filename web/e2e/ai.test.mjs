@@ -62,6 +62,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   const refusal = await page.locator('#ai-error').textContent()
   console.log(`refusal shown: ${refusal}`)
   assert.match(refusal, /after the piece/, 'the server\'s own reason')
+  assert.match(refusal, /bars 60–61/, 'its bars counted as the studio counts them')
   assert.equal(await page.locator('#ai-error').getAttribute('role'), 'alert')
 
   // Bars 1–2 (the template's music), harmonize: alto, tenor and bass by default, soprano kept.
@@ -74,6 +75,10 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   assert.equal(await panel.getByLabel('Bass', { exact: true }).isChecked(), true)
   await panel.getByLabel('Candidates (1–8)').fill('2')
   await panel.getByLabel('Seed (optional)').fill('1234')
+  // The strict part-writing lock is on by default, and says what it does.
+  const strict = panel.getByLabel('Strict part-writing (on by default)')
+  assert.equal(await strict.isChecked(), true)
+  assert.match(await page.locator('#ai-strict-hint').textContent(), /no parallel fifths or octaves/)
 
   // Every control is reached with Tab, in order, and the focused one is outlined.
   await panel.getByLabel('Mode').focus()
@@ -83,7 +88,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
     visited.push(await page.evaluate(() => document.activeElement.id))
   }
   assert.deepEqual(visited, ['ai-first-bar', 'ai-last-bar', 'ai-region-reset', 'ai-voice-alto', 'ai-voice-tenor', 'ai-voice-bass',
-    'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-count', 'ai-seed', 'ai-generate'])
+    'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-strict-lock', 'ai-count', 'ai-seed', 'ai-generate'])
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none')
   await screenshot(page, 'ai-form') // the form filled in, Generate focused
   await page.evaluate(() => {

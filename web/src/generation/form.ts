@@ -1,5 +1,5 @@
 // The AI panel's request form: mode (with what it means), region in bars, voices, the four sliders,
-// variation strength, key and range locks, candidates and seed. Every control is a labelled native
+// variation strength, key, range and strict part-writing locks, candidates and seed. Every control is a labelled native
 // element; read() turns it into a GenerationForm for requestBody().
 import { h } from '../ui/dom'
 import {
@@ -63,6 +63,8 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
 
   const keyLock = h('input', { type: 'checkbox', id: 'ai-key-lock' })
   const rangeLock = h('input', { type: 'checkbox', id: 'ai-range-lock' })
+  // On by default, as the server has it: what the lock does is said under it, not hidden.
+  const strictLock = h('input', { type: 'checkbox', id: 'ai-strict-lock', checked: true, 'aria-describedby': 'ai-strict-hint' })
   const candidates = h('input', { type: 'number', id: 'ai-count', min: 1, max: 8, step: 1, value: 2 })
   const seed = h('input', { type: 'number', id: 'ai-seed', min: 0, step: 1, placeholder: 'random', 'aria-describedby': 'ai-seed-hint' })
   const generate = h('button', { type: 'submit', id: 'ai-generate', class: 'primary' }, 'Generate')
@@ -93,7 +95,12 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
     h('fieldset', { class: 'ai-sliders' }, h('legend', {}, 'Character'), ...sliderRows, strengthBox),
     h('div', { class: 'ai-locks' },
       h('span', { class: 'ai-check' }, keyLock, h('label', { for: 'ai-key-lock' }, 'Key lock: only notes of the key')),
-      h('span', { class: 'ai-check' }, rangeLock, h('label', { for: 'ai-range-lock' }, 'Range lock: each voice in its range'))),
+      h('span', { class: 'ai-check' }, rangeLock, h('label', { for: 'ai-range-lock' }, 'Range lock: each voice in its range')),
+      h('span', { class: 'ai-check' }, strictLock, h('label', { for: 'ai-strict-lock' }, 'Strict part-writing (on by default)')),
+      h('p', { id: 'ai-strict-hint', class: 'ai-hint' }, 'The rules a harmony teacher marks: no parallel fifths or '
+        + 'octaves between any two voices, no leap wider than a fifth (an octave is allowed), no voice crossing, '
+        + 'and the leading tone rises to the tonic. Where the music leaves no way to keep them all, the AI breaks '
+        + 'as few as it can. Turn it off for freer, less textbook writing.')),
     h('div', { class: 'ai-row' }, field('Candidates (1–8)', candidates), field('Seed (optional)', seed)),
     h('p', { id: 'ai-seed-hint', class: 'ai-hint' }, 'The same seed on the same music gives the same candidates.'),
     generate)
@@ -110,6 +117,7 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
       strength: Number(strength.value),
       keyLock: keyLock.checked,
       rangeLock: rangeLock.checked,
+      strictLock: strictLock.checked,
       candidates: Number(candidates.value),
       seed: seed.value,
     }),

@@ -36,7 +36,8 @@ export function voiceAllowed(mode: GenerationMode, voice: Voice): boolean {
 /** A region of whole bars as people count them: from bar `first` to bar `last`, both included, from 1. */
 export interface BarRange { first: number; last: number }
 
-export const MAX_REGION_BARS = 16
+/** The longest region one request may write (the server's limit): a whole chorale in one request. */
+export const MAX_REGION_BARS = 64
 
 /**
  * The region the user most likely means: the loop if one is set, else the bars the selected notes
@@ -82,6 +83,8 @@ export interface GenerationForm {
   strength: number
   keyLock: boolean
   rangeLock: boolean
+  /** Strict part-writing: no parallel fifths or octaves, leaps limited, no voice crossing, leading tone resolved. */
+  strictLock: boolean
   candidates: number
   /** Empty for a random seed. */
   seed: string
@@ -125,5 +128,7 @@ export function requestBody(f: GenerationForm): Record<string, unknown> {
   if (f.mode === 'variation') body.strength = Math.round(clamp(f.strength, 0.05, 1) * 100) / 100
   body.keyLock = f.keyLock
   if (f.rangeLock) body.rangeLock = true
+  // Sent either way: the server's default is on, and the panel shows the box as it will be used.
+  body.strictLock = f.strictLock
   return body
 }

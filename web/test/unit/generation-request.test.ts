@@ -11,7 +11,7 @@ const n = (start: number, duration: number): Note => ({ id: `n${start}`, pitch: 
 const form = (over: Partial<GenerationForm> = {}): GenerationForm => ({
   mode: 'harmonize', region: { first: 3, last: 4 }, bars: 2, voices: ['alto', 'tenor', 'bass'],
   sliders: { surprise: 0, happy: 0, busy: 0, different: 0 }, strength: 0.5, keyLock: false, rangeLock: false,
-  candidates: 2, seed: '', ...over,
+  strictLock: true, candidates: 2, seed: '', ...over,
 })
 
 describe('the region the AI panel proposes', () => {
@@ -28,10 +28,11 @@ describe('the region the AI panel proposes', () => {
     expect(defaultRegion(time, undefined, [], 5 * bar + 10)).toEqual({ first: 6, last: 6 })
     expect(defaultRegion(time, undefined, [], 0)).toEqual({ first: 1, last: 1 })
   })
-  it('follows the time signature and is at most 16 bars', () => {
+  it('follows the time signature and is at most 64 bars', () => {
     const waltz = { ...time, timeSignature: [3, 4] as [number, number] }
     expect(defaultRegion(waltz, undefined, [], 1440)).toEqual({ first: 2, last: 2 })
-    expect(defaultRegion(time, { start: 0, end: 40 * bar }, [], 0)).toEqual({ first: 1, last: 16 })
+    expect(defaultRegion(time, { start: 0, end: 40 * bar }, [], 0)).toEqual({ first: 1, last: 40 })
+    expect(defaultRegion(time, { start: 0, end: 80 * bar }, [], 0)).toEqual({ first: 1, last: 64 })
   })
   it('is described as people count bars', () => {
     expect(describeBars({ first: 3, last: 4 })).toBe('bars 3–4')
@@ -55,7 +56,7 @@ describe('the request body', () => {
   it('counts bars from 0 with an exclusive end, as the API does', () => {
     expect(requestBody(form({ seed: '1234', keyLock: true, rangeLock: true }))).toEqual({
       mode: 'harmonize', region: { startBar: 2, endBar: 4, voices: ['alto', 'tenor', 'bass'] }, candidates: 2, seed: 1234,
-      sliders: { surprise: 0, happy: 0, busy: 0, different: 0 }, keyLock: true, rangeLock: true,
+      sliders: { surprise: 0, happy: 0, busy: 0, different: 0 }, keyLock: true, rangeLock: true, strictLock: true,
     })
   })
   it('sends bars, not a region, to continue; strength only for a variation', () => {
@@ -64,6 +65,10 @@ describe('the request body', () => {
     expect(c.bars).toBe(3)
     expect(c).not.toHaveProperty('strength')
     expect(requestBody(form({ mode: 'variation', strength: 0.3, voices: ['alto'] })).strength).toBe(0.3)
+  })
+  it('sends the strict part-writing lock as the box is, on or off', () => {
+    expect(requestBody(form()).strictLock).toBe(true)
+    expect(requestBody(form({ strictLock: false })).strictLock).toBe(false)
   })
   it('leaves the seed out when empty, rounds and clamps the sliders', () => {
     const b = requestBody(form({ sliders: { surprise: 0.333, happy: -2, busy: 1, different: -0.5 } }))
@@ -77,7 +82,8 @@ describe('the request body', () => {
     expect(() => requestBody(form({ voices: ['soprano'] }))).toThrow(FormError)
     expect(() => requestBody(form({ candidates: 9 }))).toThrow(/1 to 8 candidates/)
     expect(() => requestBody(form({ region: { first: 4, last: 3 } }))).toThrow(/last bar not before/)
-    expect(() => requestBody(form({ region: { first: 1, last: 17 } }))).toThrow(/at most 16 bars/)
+    expect(() => requestBody(form({ region: { first: 1, last: 65 } }))).toThrow(/at most 64 bars/)
+    expect(requestBody(form({ region: { first: 1, last: 40 } })).region).toEqual({ startBar: 0, endBar: 40, voices: ['alto', 'tenor', 'bass'] })
     expect(() => requestBody(form({ seed: '-1' }))).toThrow(/seed/)
     expect(() => requestBody(form({ seed: '1.5' }))).toThrow(/seed/)
     expect(() => requestBody(form({ mode: 'continue', bars: 9 }))).toThrow(/1 to 8 bars/)

@@ -1,78 +1,129 @@
 package org.ensemble.cowriter.eval;
 
 import ai.djl.translate.TranslateException;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.ensemble.cowriter.data.Chorale;
+import org.ensemble.cowriter.data.ChoraleProject;
 import org.ensemble.cowriter.data.KeyFinder;
-import org.ensemble.cowriter.data.Masks;
-import org.ensemble.cowriter.data.Windows;
+import org.ensemble.cowriter.generation.Candidates;
+import org.ensemble.cowriter.generation.GenerationPlan;
+import org.ensemble.cowriter.generation.GenerationRequest;
+import org.ensemble.cowriter.generation.SuggestedNote;
 import org.ensemble.cowriter.model.ModelSpec;
 import org.ensemble.cowriter.model.Roll;
 import org.ensemble.cowriter.sampling.Controls;
 import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.schema.NoteView;
+import org.ensemble.schema.ProjectView;
+import org.ensemble.schema.TrackRole;
+import org.ensemble.schema.TrackView;
 
 /**
- * Harmonizes every soprano line of a split (alto, tenor and bass written afresh, whole piece at once)
- * and tallies the harmony metrics beside the same metrics of Bach's own alto, tenor and bass.
+ * Harmonizes every soprano line of a split as a new user would through the API: a project holding
+ * only the melody (four tracks with the voice roles, the key Bach's notes imply), one
+ * {@code harmonize} request over the whole piece with the studio's defaults (one candidate, neutral
+ * sliders, the locks as the panel sets them unless {@code request} says otherwise), the candidate
+ * accepted, and the project read back on the sixteenth grid. The same figures of Bach's own alto,
+ * tenor and bass come beside it.
  */
 public final class Harmonization {
-  private static final boolean[] LOWER_VOICES = {false, true, true, true};
-
   private Harmonization() {}
 
-  public record Result(HarmonyMetrics.Tally network, HarmonyMetrics.Tally bach) {}
+  /** @param notesPastMelody lower-voice notes sounding after the melody's last note ends (should be none) */
+  public record Result(HarmonyMetrics.Tally network, HarmonyMetrics.Tally bach, double[] reference, long notesPastMelody) {}
 
+  /**
+   * @param request fields added to each request (e.g. {@code "strictLock": false, "keyLock": true})
+   * @param tune    changes to the plan's sampling controls, for tuning (identity: exactly the API's)
+   */
   public static Result run(GibbsSampler sampler, ModelSpec spec, List<Chorale> pieces, List<Chorale> reference,
-                           long seed, int sweeps, double temperature) throws TranslateException {
-    double[] referenceHistogram = referenceHistogram(reference);
+                           long seed, JsonObject request, UnaryOperator<Controls> tune) throws TranslateException {
     HarmonyMetrics.Tally network = new HarmonyMetrics.Tally();
     HarmonyMetrics.Tally bach = new HarmonyMetrics.Tally();
+    long pastMelody = 0;
     for (int i = 0; i < pieces.size(); i++) {
       Chorale piece = pieces.get(i);
-      KeyFinder.Key key = KeyFinder.find(histogram(piece, new boolean[] {true, true, true, true}));
-      Roll template = Windows.window(piece, 0, piece.length(), 0, spec);
-      Masks.span(template, 0b1110, 0, piece.length());
-      Roll result = sampler.sample(template, 1, seed + i, Controls.neutral(key.tonic(), key.minor()).withGibbsSteps(sweeps).withTemperature(temperature),
-          null).get(0);
-      network.add(toMidi(result, spec), LOWER_VOICES, key.tonic(), key.minor(), referenceHistogram);
-      bach.add(piece.steps(), LOWER_VOICES, key.tonic(), key.minor(), referenceHistogram);
+      KeyFinder.Key key = key(piece);
+      ProjectView melody = melodyOnly(ChoraleProject.of(piece, "harmonize " + i));
+      int bars = (piece.length() + HarmonyMetrics.STEPS_PER_BAR - 1) / HarmonyMetrics.STEPS_PER_BAR;
+      JsonObject body = new JsonObject().put("mode", "harmonize")
+          .put("region", new JsonObject().put("startBar", 0).put("endBar", bars))
+          .put("candidates", 1).put("seed", seed + i)
+          .put("sliders", new JsonObject().put("surprise", 0).put("happy", 0).put("busy", 0).put("different", 0))
+          .put("keyLock", false).mergeIn(request);
+      GenerationPlan plan = GenerationPlan.of(GenerationRequest.parse(body, seed + i), melody, spec);
+      Roll sampled = sampler.sample(plan.template(), 1, plan.request().seed(), tune.apply(plan.controls()), null).get(0);
+      List<SuggestedNote> notes = SuggestedNote.fromRoll(plan, sampled, spec, "h" + i);
+      ProjectView accepted = Candidates.applied(melody, plan, notes);
+      long melodyEnd = melody.tracks().stream().filter(t -> t.role() == TrackRole.SOPRANO)
+          .flatMap(t -> t.notes().stream()).mapToLong(NoteView::end).max().orElse(0);
+      pastMelody += notes.stream().filter(n -> n.end() > melodyEnd).count();
+      network.add(grid(accepted, piece.length()), key.tonic(), key.minor());
+      bach.add(piece.steps(), key.tonic(), key.minor());
     }
-    return new Result(network, bach);
+    return new Result(network, bach, referenceProfile(reference), pastMelody);
   }
 
-  /** Bach's alto, tenor and bass pitch classes relative to each piece's tonic, pooled and normalized. */
-  static double[] referenceHistogram(List<Chorale> pieces) {
-    double[] pooled = new double[12];
-    for (Chorale piece : pieces) {
-      KeyFinder.Key key = KeyFinder.find(histogram(piece, new boolean[] {true, true, true, true}));
-      double[] h = histogram(piece, LOWER_VOICES);
-      for (int pc = 0; pc < 12; pc++) {
-        pooled[Math.floorMod(pc - key.tonic(), 12)] += h[pc];
-      }
-    }
-    return HarmonyMetrics.normalize(pooled);
-  }
-
-  static double[] histogram(Chorale piece, boolean[] voices) {
+  /** The key of the piece as the project carries it (Krumhansl–Schmuckler on all of Bach's notes). */
+  static KeyFinder.Key key(Chorale piece) {
     double[] h = new double[12];
     for (int[] step : piece.steps()) {
-      for (int v = 0; v < 4; v++) {
-        if (voices[v] && step[v] >= 0) {
-          h[step[v] % 12]++;
+      for (int p : step) {
+        if (p >= 0) {
+          h[p % 12]++;
         }
       }
     }
-    return h;
+    return KeyFinder.find(h);
   }
 
-  static int[][] toMidi(Roll roll, ModelSpec spec) {
-    int[][] steps = new int[roll.steps()][4];
-    for (int t = 0; t < roll.steps(); t++) {
+  /** The project with its alto, tenor and bass tracks emptied: a melody to harmonize. */
+  static ProjectView melodyOnly(ProjectView project) {
+    List<TrackView> tracks = new ArrayList<>();
+    for (TrackView t : project.tracks()) {
+      tracks.add(t.role() == TrackRole.SOPRANO ? t : new TrackView(t.id(), t.name(), t.instrument(), t.role(), t.mute(),
+          t.solo(), t.gain(), t.pan(), List.of()));
+    }
+    return new ProjectView(project.meta(), tracks, project.sections());
+  }
+
+  /** The project's four voice tracks read back on the sixteenth grid, {@code length} steps long. */
+  static int[][] grid(ProjectView project, int length) {
+    int[][] grid = new int[length][4];
+    for (int[] step : grid) {
+      java.util.Arrays.fill(step, -1);
+    }
+    long stepTicks = project.meta().ticksPerQuarter() / 4;
+    TrackRole[] roles = {TrackRole.SOPRANO, TrackRole.ALTO, TrackRole.TENOR, TrackRole.BASS};
+    for (TrackView t : project.tracks()) {
       for (int v = 0; v < 4; v++) {
-        int p = roll.pitch(v, t);
-        steps[t][v] = p == Roll.EMPTY ? -1 : spec.midi(p);
+        if (t.role() != roles[v]) {
+          continue;
+        }
+        for (NoteView n : t.notes()) {
+          long first = (n.start() + stepTicks - 1) / stepTicks;
+          long last = (n.end() + stepTicks - 1) / stepTicks;
+          for (long s = first; s < last; s++) {
+            if (s < length) {
+              grid[(int) s][v] = n.pitch();
+            }
+          }
+        }
       }
     }
-    return steps;
+    return grid;
+  }
+
+  /** Bach's alto, tenor and bass pitch classes relative to each piece's tonic, pooled and normalized. */
+  static double[] referenceProfile(List<Chorale> pieces) {
+    HarmonyMetrics.Tally pooled = new HarmonyMetrics.Tally();
+    for (Chorale piece : pieces) {
+      KeyFinder.Key key = key(piece);
+      pooled.add(piece.steps(), key.tonic(), key.minor());
+    }
+    return pooled.profile();
   }
 }

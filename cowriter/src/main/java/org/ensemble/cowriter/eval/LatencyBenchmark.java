@@ -23,21 +23,30 @@ import org.ensemble.cowriter.generation.GenerationRequest;
 import org.ensemble.schema.ProjectView;
 
 /**
- * {@code benchmark [--model DIR] [--requests 20] [--out FILE]}: latency of infill requests in all
+ * {@code benchmark [--model DIR] [--requests 20] [--request JSON] [--out FILE]}: latency of infill requests in all
  * four voices, 2-bar and 8-bar regions, 1 and 4 candidates, on one inference thread as a server
  * worker runs them: request → plan → blocked Gibbs sampling → notes. p50 and p95 over the requests
- * (after warm-up), each request a different test chorale and seed.
+ * (after warm-up), each request a different test chorale and seed. {@code --request} adds fields to
+ * every request (e.g. {@code {"strictLock": false}}, to time the sampler without the lock).
  */
 public final class LatencyBenchmark {
+  /**
+   * The request thread's own CPU time: with one OpenMP thread PyTorch computes on the calling thread,
+   * so this is the work a request costs, whatever else the shared machine runs meanwhile.
+   */
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private LatencyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine cli = new CommandLine(args, "model", "data", "requests", "out");
+    CommandLine cli = new CommandLine(args, "model", "data", "requests", "request", "out");
+    JsonObject extra = new JsonObject(cli.get("request", "{}"));
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     int requests = cli.getInt("requests", 20);
     List<Chorale> pieces = data.test().stream().filter(c -> c.length() >= 12 * 16).toList();
     String loadBefore = loadAverage();
-    StringBuilder table = new StringBuilder("| region | candidates | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- |\n");
+    StringBuilder table = new StringBuilder("| region | candidates | p50 (ms) | p95 (ms) | CPU p50 (ms) |\n"
+        + "| --- | --- | --- | --- | --- |\n");
     JsonArray rows = new JsonArray();
     try (ChoraleModel model = ChoraleModel.load(Path.of(cli.get("model", "models/chorale")));
          Predictor<List<Roll>, Distributions> predictor = model.newPredictor()) {
@@ -45,12 +54,17 @@ public final class LatencyBenchmark {
       for (int bars : new int[] {2, 8}) {
         for (int candidates : new int[] {1, 4}) {
           for (int w = 0; w < 3; w++) {
-            once(sampler, model, pieces.get(w), bars, candidates, w);
+            once(sampler, model, pieces.get(w), bars, candidates, w, extra);
           }
           double[] ms = new double[requests];
+          double[] cpu = new double[requests];
           for (int r = 0; r < requests; r++) {
-            ms[r] = once(sampler, model, pieces.get(r % pieces.size()), bars, candidates, 100 + r);
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
+            ms[r] = once(sampler, model, pieces.get(r % pieces.size()), bars, candidates, 100 + r, extra);
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
           }
+          Arrays.sort(cpu);
+          double cpu50 = percentile(cpu, 0.5);
           JsonArray each = new JsonArray();
           for (double x : ms) {
             each.add(Math.round(x));
@@ -58,9 +72,11 @@ public final class LatencyBenchmark {
           Arrays.sort(ms);
           double p50 = percentile(ms, 0.5);
           double p95 = percentile(ms, 0.95);
-          table.append(String.format(Locale.ROOT, "| %d bars × 4 voices | %d | %.0f | %.0f |%n", bars, candidates, p50, p95));
+          table.append(String.format(Locale.ROOT, "| %d bars × 4 voices | %d | %.0f | %.0f | %.0f |%n", bars, candidates,
+              p50, p95, cpu50));
           rows.add(new JsonObject().put("bars", bars).put("candidates", candidates).put("requests", requests)
-              .put("p50Millis", Math.round(p50)).put("p95Millis", Math.round(p95)).put("millis", each));
+              .put("p50Millis", Math.round(p50)).put("p95Millis", Math.round(p95))
+              .put("cpuP50Millis", Math.round(cpu50)).put("millis", each));
         }
       }
     }
@@ -69,19 +85,19 @@ public final class LatencyBenchmark {
     System.out.print(table);
     if (cli.get("out", null) != null) {
       Files.writeString(Path.of(cli.get("out", null)), new JsonObject().put("latency", rows)
-          .put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors())
+          .put("request", extra).put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors())
           .put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
           .put("measuredAt", java.time.Instant.now().toString()).encodePrettily() + "\n");
     }
   }
 
   private static double once(GibbsSampler sampler, ChoraleModel model, Chorale piece, int bars, int candidates,
-                             long seed) throws Exception {
+                             long seed, JsonObject extra) throws Exception {
     long started = System.nanoTime();
     ProjectView project = ChoraleProject.of(piece, "benchmark");
     GenerationRequest request = GenerationRequest.parse(new JsonObject().put("mode", "infill")
         .put("region", new JsonObject().put("startBar", 2).put("endBar", 2 + bars))
-        .put("candidates", candidates).put("seed", seed), seed);
+        .put("candidates", candidates).put("seed", seed).mergeIn(extra), seed);
     GenerationPlan plan = GenerationPlan.of(request, project, model.spec());
     Candidates.sample(sampler, plan, model.spec());
     return (System.nanoTime() - started) / 1e6;

@@ -21,8 +21,11 @@ public record GenerationPlan(GenerationRequest request, long stepTicks, int step
                              Controls controls, int ticksPerQuarter) {
   /** Steps of context on each side of the region: two 4/4 bars. */
   public static final int CONTEXT_STEPS = 32;
-  /** The longest region one request may write. */
-  public static final int MAX_REGION_BARS = 16;
+  /**
+   * The longest region one request may write: a whole chorale (the longest has 40 bars) in one
+   * request. The network is convolutional along time, so a long region is sampled in one window.
+   */
+  public static final int MAX_REGION_BARS = 64;
   static final int STEPS_PER_QUARTER = ModelSpec.STEPS_PER_QUARTER;
 
   public static GenerationPlan of(GenerationRequest request, ProjectView project, ModelSpec spec) {
@@ -66,15 +69,25 @@ public record GenerationPlan(GenerationRequest request, long stepTicks, int step
       start = request.startBeat() != null ? request.startBeat() * stepsPerBeat : request.startBar() * stepsPerBar;
       end = request.endBeat() != null ? request.endBeat() * stepsPerBeat : request.endBar() * stepsPerBar;
       if (start < 0 || end <= start) {
-        throw GenerationException.badRequest("the region must start at bar 0 or later and end after it starts");
+        throw GenerationException.badRequest("the region must start at bar 1 or later and end after it starts");
       }
       if (end > pieceBars * stepsPerBar) {
-        throw GenerationException.badRequest("the region ends after the piece, which has " + pieceBars + " bar"
-            + (pieceBars == 1 ? "" : "s") + " (bars are counted from 0; use \"continue\" to add bars)");
+        throw GenerationException.badRequest("the region (" + bars(start, end, stepsPerBar) + ") ends after the piece, "
+            + "which has " + pieceBars + " bar" + (pieceBars == 1 ? "" : "s") + " (use \"continue\" to add bars)");
       }
     }
     if (end - start > MAX_REGION_BARS * stepsPerBar) {
-      throw GenerationException.badRequest("a region may have at most " + MAX_REGION_BARS + " bars");
+      throw GenerationException.badRequest("a region may have at most " + MAX_REGION_BARS + " bars, not "
+          + (end - start + stepsPerBar - 1) / stepsPerBar + " " + bars(start, end, stepsPerBar));
+    }
+    if (request.mode() == Mode.HARMONIZE) {
+      int[] melody = melodySpan(tracks.get(Voice.SOPRANO), stepTicks, start, end);
+      if (melody == null) {
+        throw GenerationException.badRequest("harmonize needs a melody: the soprano has no notes in "
+            + bars(start, end, stepsPerBar));
+      }
+      start = melody[0];
+      end = melody[1];
     }
     int windowStart = Math.max(0, start - CONTEXT_STEPS);
     int pieceSteps = (int) ((pieceEnd + stepTicks - 1) / stepTicks);
@@ -93,9 +106,34 @@ public record GenerationPlan(GenerationRequest request, long stepTicks, int step
     Controls controls = Controls.fromSliders(request.surprise(), request.happy(), request.busy(), request.different(),
         meta.key().tonicPitchClass(), meta.key().mode() == org.ensemble.schema.KeySignature.Mode.MINOR,
         request.keyLock(), rangeArray(request), Controls.DEFAULT_GIBBS_STEPS,
-        request.mode() == Mode.VARIATION ? request.strength() : 1);
+        request.mode() == Mode.VARIATION ? request.strength() : 1, request.strictLock());
     return new GenerationPlan(request, stepTicks, stepsPerBar, start, end, windowStart, template, trackIds, controls,
         meta.ticksPerQuarter());
+  }
+
+  /**
+   * The steps from the first soprano note sounding in [start, end) to the end of the last: harmonize
+   * writes under the melody, never before it begins or after it ends. Null when none sounds there.
+   */
+  private static int[] melodySpan(TrackView soprano, long stepTicks, int start, int end) {
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    for (NoteView n : soprano.notes()) {
+      int from = (int) Math.max(start, (n.start() + stepTicks - 1) / stepTicks);
+      int to = (int) Math.min(end, (n.end() + stepTicks - 1) / stepTicks);
+      if (from < to) {
+        first = Math.min(first, from);
+        last = Math.max(last, to);
+      }
+    }
+    return first < last ? new int[] {first, last} : null;
+  }
+
+  /** A region in words, its bars counted from 1 as the studio counts them: "bars 3–4", "bar 5". */
+  static String bars(int start, int end, int stepsPerBar) {
+    int first = start / stepsPerBar + 1;
+    int last = (end - 1) / stepsPerBar + 1;
+    return first == last ? "bar " + first : "bars " + first + "–" + last;
   }
 
   /** The first track with each voice's role. */

@@ -18,15 +18,19 @@ import java.util.Set;
  * @param endBeat   finer end in beats (overrides endBar)
  * @param bars      bars to append ({@code continue} only)
  * @param ranges    per voice lowest and highest MIDI note allowed; null without a range lock
+ * @param strictLock the strict part-writing lock (no parallel fifths or octaves, leaps limited, no voice
+ *                   crossing, leading tone resolved); on unless the request turns it off
  */
 public record GenerationRequest(Mode mode, Integer startBar, Integer endBar, Integer startBeat, Integer endBeat,
                                 Set<Voice> voices, int bars, int candidates, long seed, double surprise, double happy,
                                 double busy, double different, double strength, boolean keyLock,
-                                Map<Voice, int[]> ranges) {
+                                Map<Voice, int[]> ranges, boolean strictLock) {
   public static final int MAX_CANDIDATES = 8;
   public static final int MAX_CONTINUE_BARS = 8;
   public static final int DEFAULT_CANDIDATES = 2;
   public static final double DEFAULT_STRENGTH = 0.5;
+  /** The strict part-writing lock is on unless a request says {@code "strictLock": false} (MODEL_CARD.md has both). */
+  public static final boolean DEFAULT_STRICT_LOCK = true;
   /** The largest integer a JavaScript number holds exactly: seeds travel through the document. */
   public static final long MAX_SEED = (1L << 53) - 1;
   /** Conventional choir ranges for {@code "rangeLock": true}: S C4–A5, A G3–D5, T C3–G4, B E2–C4. */
@@ -56,7 +60,8 @@ public record GenerationRequest(Mode mode, Integer startBar, Integer endBar, Int
     double strength = number(body, "strength", DEFAULT_STRENGTH, 0.05, 1);
     return new GenerationRequest(mode, startBar, endBar, startBeat, endBeat, voices, bars, candidates, seed,
         number(sliders, "surprise", 0, -1, 1), number(sliders, "happy", 0, -1, 1), number(sliders, "busy", 0, -1, 1),
-        number(sliders, "different", 0, -1, 1), strength, bool(body, "keyLock"), ranges(body));
+        number(sliders, "different", 0, -1, 1), strength, bool(body, "keyLock", false), ranges(body),
+        bool(body, "strictLock", DEFAULT_STRICT_LOCK));
   }
 
   /** The request as stored beside its suggestions (what the candidates were made with). */
@@ -73,7 +78,7 @@ public record GenerationRequest(Mode mode, Integer startBar, Integer endBar, Int
         .put("candidates", candidates).put("seed", seed)
         .put("sliders", new JsonObject().put("surprise", surprise).put("happy", happy).put("busy", busy)
             .put("different", different))
-        .put("keyLock", keyLock);
+        .put("keyLock", keyLock).put("strictLock", strictLock);
     if (mode == Mode.CONTINUE) json.put("bars", bars);
     if (mode == Mode.VARIATION) json.put("strength", strength);
     if (ranges != null) {
@@ -204,11 +209,11 @@ public record GenerationRequest(Mode mode, Integer startBar, Integer endBar, Int
     return x;
   }
 
-  private static boolean bool(JsonObject body, String key) {
+  private static boolean bool(JsonObject body, String key, boolean fallback) {
     Object raw = body.getValue(key);
     if (raw != null && !(raw instanceof Boolean)) {
       throw GenerationException.badRequest("\"" + key + "\" must be true or false");
     }
-    return Boolean.TRUE.equals(raw);
+    return raw == null ? fallback : (Boolean) raw;
   }
 }

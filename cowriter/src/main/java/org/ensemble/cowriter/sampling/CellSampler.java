@@ -7,24 +7,28 @@ import org.ensemble.cowriter.model.Roll;
 
 /**
  * Draws one cell's pitch from the network's distribution, shaped by the controls: temperature,
- * the mode, hold and keep biases, and the key and range locks (locked-out pitches get no chance).
+ * the mode, hold and keep biases, the note-length prior, and the locks — key and range (locked-out
+ * pitches get no chance) and strict part-writing (only the pitches that break the fewest rules).
  */
 final class CellSampler {
-  private final ModelSpec spec;
   private final Controls controls;
   private final double[] modeBias;
   private final boolean[][] allowed;
   private final float[] logProbs;
   private final double[] weights;
+  private final int[] violations;
+  private final HoldPrior holds = HoldPrior.training();
+  private final StrictPartWriting rules;
 
   CellSampler(ModelSpec spec, Controls controls) {
-    this.spec = spec;
     this.controls = controls;
     int pitches = spec.pitches();
     logProbs = new float[pitches];
     weights = new double[pitches];
+    violations = new int[pitches];
     modeBias = new double[pitches];
     allowed = new boolean[ModelSpec.VOICES][pitches];
+    rules = controls.strict() ? new StrictPartWriting(spec, controls.tonic()) : null;
     for (int p = 0; p < pitches; p++) {
       int midi = spec.midi(p);
       modeBias[p] = controls.majorBias() * Scales.modeColour(midi, controls.tonic());
@@ -37,21 +41,49 @@ final class CellSampler {
     }
   }
 
-  int sample(Distributions answer, int item, int voice, int step, int previous, int current, SplittableRandom rng) {
+  /**
+   * @param state       the candidate as it stands (the neighbours of the cell are read from it)
+   * @param current     the cell's pitch in the project now (the similarity slider's target)
+   * @param temperature this sweep's temperature
+   */
+  int sample(Distributions answer, int item, Roll state, int voice, int step, int current, double temperature,
+             SplittableRandom rng) {
     answer.cell(item, voice, step, logProbs);
-    double max = Double.NEGATIVE_INFINITY;
+    int previous = step > 0 ? state.pitch(voice, step - 1) : Roll.EMPTY;
+    int next = step + 1 < state.steps() ? state.pitch(voice, step + 1) : Roll.EMPTY;
     boolean anyAllowed = false;
     for (int p = 0; p < logProbs.length; p++) {
       anyAllowed |= allowed[voice][p];
     }
+    int fewest = 0;
+    if (rules != null) {
+      fewest = Integer.MAX_VALUE;
+      for (int p = 0; p < logProbs.length; p++) {
+        if (!anyAllowed || allowed[voice][p]) {
+          violations[p] = rules.violations(state, voice, step, p);
+          fewest = Math.min(fewest, violations[p]);
+        }
+      }
+    }
+    double holdBack = controls.holdBias();
+    double holdAhead = 0;
+    if (controls.notePrior() != 0) {
+      int sixteenth = Math.floorMod(state.phase() + step, ModelSpec.STEPS_PER_QUARTER);
+      holdBack += controls.notePrior() * holds.logOdds(voice, sixteenth);
+      holdAhead = controls.notePrior() * holds.logOdds(voice, (sixteenth + 1) % ModelSpec.STEPS_PER_QUARTER);
+    }
+    double max = Double.NEGATIVE_INFINITY;
     for (int p = 0; p < logProbs.length; p++) {
-      if (anyAllowed && !allowed[voice][p]) {
+      if ((anyAllowed && !allowed[voice][p]) || (rules != null && violations[p] > fewest)) {
         weights[p] = Double.NEGATIVE_INFINITY;
         continue;
       }
-      double logit = logProbs[p] / controls.temperature() + modeBias[p];
+      double logit = logProbs[p] / temperature + modeBias[p];
       if (p == previous) {
-        logit += controls.holdBias();
+        logit += holdBack;
+      }
+      if (p == next && step + 1 < state.steps() && !state.masked(voice, step + 1)) {
+        logit += holdAhead;
       }
       if (p == current) {
         logit += controls.keepBias();

@@ -15,7 +15,8 @@ import org.ensemble.cowriter.model.Roll;
  * 2017): each sweep hides a random share of the region's cells, asks the network for all of them at
  * once given the rest, and samples them anew. The share falls from {@code maxMaskRate} to
  * {@link #MIN_MASK_RATE} over the first {@link #ANNEAL_SHARE} of the sweeps, so the candidate settles
- * from broad strokes into details. Candidates are one batch and have their own random streams.
+ * from broad strokes into details; in the sweeps after that the temperature may be lowered
+ * ({@link Controls#settle()}). Candidates are one batch and have their own random streams.
  */
 public final class GibbsSampler {
   static final double MIN_MASK_RATE = 0.05;
@@ -71,6 +72,7 @@ public final class GibbsSampler {
     int sweeps = Math.max(1, controls.gibbsSteps());
     for (int n = 0; n < sweeps; n++) {
       double rate = maskRate(n, sweeps, controls.maxMaskRate());
+      double temperature = controls.temperature() * (settling(n, sweeps) ? controls.settle() : 1);
       for (int c = 0; c < candidates; c++) {
         maskRegion(states.get(c), region, rate, rngs.get(c));
       }
@@ -81,8 +83,7 @@ public final class GibbsSampler {
           int v = cell[0];
           int t = cell[1];
           if (state.masked(v, t)) {
-            int previous = t > 0 ? state.pitch(v, t - 1) : Roll.EMPTY;
-            state.setPitch(v, t, cells.sample(answer, c, v, t, previous, template.pitch(v, t), rngs.get(c)));
+            state.setPitch(v, t, cells.sample(answer, c, state, v, t, template.pitch(v, t), temperature, rngs.get(c)));
           }
         }
         for (int[] cell : region) {
@@ -94,6 +95,11 @@ public final class GibbsSampler {
       }
     }
     return states;
+  }
+
+  /** The sweeps after the masking rate has reached its floor: where {@link Controls#settle()} applies. */
+  static boolean settling(int sweep, int sweeps) {
+    return sweep >= Math.ceil(ANNEAL_SHARE * sweeps);
   }
 
   static double maskRate(int sweep, int sweeps, double maxRate) {

@@ -96,8 +96,8 @@ class SamplingControlsTest {
   void higherTemperatureGivesHigherEntropy() throws Exception {
     double cold = meanCellEntropy(-1);
     double hot = meanCellEntropy(1);
-    System.err.printf("mean cell entropy over 8 candidates: %.3f nats at temperature 0.5, %.3f at 2%n", cold, hot);
-    assertTrue(hot > cold + 0.1, "entropy at temperature 2 (" + hot + ") above entropy at 0.5 (" + cold + ")");
+    System.err.printf("mean cell entropy over 8 candidates: %.3f nats conventional (surprise −1), %.3f surprising (+1)%n", cold, hot);
+    assertTrue(hot > cold + 0.1, "entropy surprising (" + hot + ") above conventional (" + cold + ")");
   }
 
   /** Entropy (nats) of each region cell's pitch over 8 candidates, averaged over the cells. */
@@ -164,6 +164,70 @@ class SamplingControlsTest {
     List<Roll> other = sample(plan(5, infill(1, 3, "alto", "tenor", "bass").put("candidates", 2).put("seed", 100)));
     assertEquals(cells(first), cells(again), "same request, same seed: same candidates");
     assertNotEquals(cells(first), cells(other), "another seed: other candidates");
+  }
+
+  @Test
+  void theBusySliderRaisesTheNoteDensity() throws Exception {
+    double sparse = notesPerVoicePerBar(-1);
+    double busy = notesPerVoicePerBar(1);
+    System.err.printf("lower-voice notes per voice per bar: %.2f sparse, %.2f busy%n", sparse, busy);
+    assertTrue(busy > sparse * 1.2, "notes per voice per bar busy " + busy + " vs sparse " + sparse);
+  }
+
+  /** Notes (runs of one pitch) per lower voice per bar of harmonizations of bars 1–8 (4 candidates). */
+  private static double notesPerVoicePerBar(double busy) throws Exception {
+    JsonObject request = new JsonObject().put("mode", "harmonize").put("candidates", 4).put("seed", 13)
+        .put("region", new JsonObject().put("startBar", 0).put("endBar", 8))
+        .put("sliders", new JsonObject().put("busy", busy));
+    GenerationPlan plan = plan(6, request);
+    int notes = 0;
+    for (Roll r : sample(plan)) {
+      for (int v = 1; v < 4; v++) {
+        for (int t = plan.regionStart() - plan.windowStart(); t < plan.regionEnd() - plan.windowStart(); t++) {
+          notes += t == plan.regionStart() - plan.windowStart() || r.pitch(v, t) != r.pitch(v, t - 1) ? 1 : 0;
+        }
+      }
+    }
+    return notes / 4.0 / 3 / ((plan.regionEnd() - plan.regionStart()) / 16.0);
+  }
+
+  @Test
+  void harmonizeWithTheStudiosDefaultsWritesNoParallelsAndNoJitter() throws Exception {
+    GenerationPlan plan = plan(7, new JsonObject().put("mode", "harmonize").put("candidates", 2).put("seed", 3)
+        .put("region", new JsonObject().put("startBar", 0).put("endBar", 8)));
+    assertTrue(plan.controls().strict(), "the strict part-writing lock is on by default");
+    for (Roll r : sample(plan)) {
+      int parallels = 0;
+      int notes = 0;
+      int lone = 0;
+      int from = plan.regionStart() - plan.windowStart();
+      int to = plan.regionEnd() - plan.windowStart();
+      for (int t = from + 1; t < to; t++) {
+        for (int a = 0; a < 4; a++) {
+          for (int b = a + 1; b < 4; b++) {
+            int before = Math.floorMod(r.pitch(a, t - 1) - r.pitch(b, t - 1), 12);
+            int after = Math.floorMod(r.pitch(a, t) - r.pitch(b, t), 12);
+            boolean move = r.pitch(a, t) != r.pitch(a, t - 1) && r.pitch(b, t) != r.pitch(b, t - 1);
+            boolean same = Integer.signum(r.pitch(a, t) - r.pitch(a, t - 1)) == Integer.signum(r.pitch(b, t) - r.pitch(b, t - 1));
+            parallels += move && same && before == after && (before == 0 || before == 7) ? 1 : 0;
+          }
+        }
+      }
+      for (int v = 1; v < 4; v++) {
+        int t = from;
+        while (t < to) {
+          int end = t + 1;
+          while (end < to && r.pitch(v, end) == r.pitch(v, t)) {
+            end++;
+          }
+          notes++;
+          lone += end - t == 1 ? 1 : 0;
+          t = end;
+        }
+      }
+      assertEquals(0, parallels, "parallel fifths or octaves");
+      assertTrue(lone * 5 < notes, lone + " of " + notes + " lower-voice notes are a lone sixteenth");
+    }
   }
 
   private static String cells(List<Roll> rolls) {
