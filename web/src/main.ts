@@ -19,7 +19,7 @@ async function route(): Promise<void> {
   const m = /^#\/p\/([^/]+)(\/members)?$/.exec(location.hash)
   if (!m) return projectsPage(root, session, signOut)
   if (m[2]) return membersPage(root, session, decodeURIComponent(m[1]))
-  dispose = await studioPage(root, session, decodeURIComponent(m[1]))
+  dispose = await studioPage(root, session, decodeURIComponent(m[1]), () => void route())
 }
 
 // A stored token may have expired (they last 7 days): check once, sign in again if so.

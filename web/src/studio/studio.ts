@@ -40,7 +40,9 @@ export interface StudioContext {
 
 const PLAYHEAD_SHARE_MS = 200
 
-export async function studioPage(root: HTMLElement, session: Session, projectId: string): Promise<() => void> {
+/** `reopen`: opens the studio again in place (the user's role changed: their rights are read anew). */
+export async function studioPage(root: HTMLElement, session: Session, projectId: string,
+  reopen: () => void = () => location.reload()): Promise<() => void> {
   const localName = localCopyName(location.host, session.user.id, projectId)
   let project: ProjectRecord
   try {
@@ -53,7 +55,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     if (kept) project = kept
     else return failed(root, err)
   }
-  return openStudio(root, session, projectId, project, localName)
+  return openStudio(root, session, projectId, project, localName, reopen)
 }
 
 function failed(root: HTMLElement, err: unknown): () => void {
@@ -64,7 +66,7 @@ function failed(root: HTMLElement, err: unknown): () => void {
 }
 
 async function openStudio(root: HTMLElement, session: Session, projectId: string, project: ProjectRecord,
-  localName: string): Promise<() => void> {
+  localName: string, reopen: () => void): Promise<() => void> {
   const readOnly = project.role === 'viewer'
   const doc = new Y.Doc()
   const local = await LocalCopy.open(doc, localName) // this browser's copy first: it shows offline edits at once
@@ -151,6 +153,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     roll.invalidate()
   })
   let lastUnsent: boolean | undefined
+  let reopening = false
   connection.onStatus((s) => {
     status.textContent = describeStatus(s)
     status.dataset.state = s.state
@@ -160,7 +163,12 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     // The project was deleted or access was withdrawn: what this browser kept of it must go too.
     if (lostAccess(s)) void local.clear()
     if (s.synced) authors.start()
-    if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
+    // The owner changed this user's role (only their connection was closed): open the studio again
+    // in place with the new rights; the page is not reloaded and nobody else is disturbed.
+    if (s.roleChanged && !reopening) {
+      reopening = true
+      queueMicrotask(reopen)
+    }
   })
 
   const help = h('dialog', { id: 'keys-help', 'aria-labelledby': 'keys-title' },

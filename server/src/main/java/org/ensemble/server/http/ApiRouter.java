@@ -255,8 +255,8 @@ public final class ApiRouter {
     }
     String name = body.getString("name", userId);
     registry.put(record.withMember(new UserIdentity(userId, name), role))
-        .compose(r -> role == Role.VIEWER ? rooms.evict(r.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r)
-            : Future.succeededFuture(r))
+        .compose(r -> record.roleOf(userId).orElse(null) == role ? Future.succeededFuture(r)
+            : rooms.evictUser(r.id(), userId, CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r))
         .onSuccess(r -> json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
   }
@@ -270,7 +270,7 @@ public final class ApiRouter {
       return;
     }
     registry.put(record.withoutMember(userId))
-        .compose(r -> rooms.evict(r.id(), CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r))
+        .compose(r -> rooms.evictUser(r.id(), userId, CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r))
         .onSuccess(r -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

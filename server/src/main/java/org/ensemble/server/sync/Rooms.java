@@ -156,6 +156,23 @@ public final class Rooms {
     return p.future();
   }
 
+  /**
+   * Closes one user's connections to a project's room (their role changed or they were removed):
+   * they reconnect with their new rights; the other collaborators are not disturbed.
+   */
+  public Future<Void> evictUser(String projectId, String userId, short code, String reason) {
+    Shard shard = shardOf(projectId);
+    Promise<Void> p = Promise.promise();
+    shard.context.runOnContext(v -> {
+      Future<Room> f = shard.rooms.get(projectId);
+      if (f != null && f.succeeded()) {
+        f.result().closeUser(userId, code, reason);
+      }
+      p.complete();
+    });
+    return p.future();
+  }
+
   /** Closes every connection of every room (server shutdown). */
   public Future<Void> closeAll(short code, String reason) {
     List<Future<Void>> done = new ArrayList<>();
