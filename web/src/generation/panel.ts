@@ -100,11 +100,15 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     accept(s, noteIds) {
       error.textContent = ''
       if (noteIds && noteIds.length === 0) return fail(new FormError('Choose at least one note to accept.'))
+      ctx.acceptUndo.expect(s.id) // accepting is one undo step of this user's
       api.accept(s.id, noteIds).then((r) => {
         announce(live, `Accepted ${r.accepted.length} note${r.accepted.length === 1 ? '' : 's'} of candidate ${s.candidate}`)
         statusText.textContent = `Accepted ${r.accepted.length} notes of candidate ${s.candidate}.`
         list.focusList()
-      }, fail)
+      }, (err) => {
+        ctx.acceptUndo.forget(s.id)
+        fail(err)
+      })
     },
     reject(s) {
       error.textContent = ''

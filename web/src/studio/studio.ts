@@ -22,6 +22,7 @@ import { mountAttribution } from '../attribution/panel'
 import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
+import { AcceptUndo } from '../editing/accept-undo'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -32,6 +33,8 @@ export interface StudioContext {
   presence: Presence
   connection: Connection
   transport: Transport
+  /** Makes an AI suggestion this user accepts one undo step of theirs. */
+  acceptUndo: AcceptUndo
   sidePanels: HTMLElement
   /** Plays from a tick (with `substitute`, other tracks than the document's: an audition) and follows it. */
   play: (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => void
@@ -74,6 +77,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const connection = new Connection(doc, projectId, session.token, undefined, local.hadUnsent)
   const presence = new Presence(connection.provider.awareness, session.user, project.role)
   const undo = new Y.UndoManager([model.meta, model.tracks], { trackedOrigins: new Set([LOCAL]) })
+  const acceptUndo = new AcceptUndo(doc, undo)
   const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
   const inspector = h('p', { class: 'inspector', id: 'inspector', 'data-testid': 'inspector' })
   let togglePlay = () => {}
@@ -199,7 +203,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   roll.inspect()
   roll.invalidate()
 
-  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels, play, stop }
+  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, acceptUndo, sidePanels, play, stop }
   const disposeAi = mountAiPanel(context)
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
@@ -210,6 +214,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     disposeAi()
     authors.dispose()
     attribution.dispose()
+    acceptUndo.dispose()
     undo.destroy()
     connection.destroy()
     void local.destroy()
