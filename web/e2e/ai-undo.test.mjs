@@ -100,3 +100,44 @@ test('Undo after "Accept all" takes back the accepted suggestion, as the accepti
     return !Object.values(now).flat().some((n) => aiIds.includes(n.id)) && now.soprano.some((n) => n.start === 3840)
   }, 'undo again after redo')
 })
+
+test('after accepting candidate 1, candidate 2 is not drawn over it; "continue" scrolls to its ghosts', async () => {
+  const page = await browser.context.newPage()
+  await page.goto(`${server.url}/#/`) // Alice is still signed in in this browser
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('ensemble.session')).token)
+  const { id: projectId } = await api(server.url, token, 'POST', '/api/projects', { title: 'Ghosts', template: 'four-part-chorale' })
+  await page.goto(`${server.url}/#/p/${projectId}`)
+  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+
+  const panel = await harmonizeBar1(page, 2)
+  await page.locator('#ai-candidates input').first().check()
+  await panel.getByRole('button', { name: 'Accept all' }).click()
+  await page.locator('#ai-candidates li').nth(1).waitFor({ state: 'detached' })
+  // The accepted notes are real now; candidate 2 (same bar) is listed but not drawn and not chosen.
+  await page.waitForFunction(() => window.ensembleStudio.roll.ghosts.length === 0)
+  assert.equal(await page.locator('#ai-candidates li').count(), 1)
+  assert.equal(await page.locator('#ai-candidates input:checked').count(), 0)
+  await screenshot(page, 'ai-ghosts-after-accept')
+  // Chosen on purpose, it is drawn (to compare with what was accepted) and can be rejected.
+  await page.locator('#ai-candidates input').first().check()
+  await page.waitForFunction(() => window.ensembleStudio.roll.ghosts.length === 1 && window.ensembleStudio.roll.ghosts[0].focused)
+  await panel.getByRole('button', { name: 'Reject' }).click()
+  await page.locator('#ai-no-candidates').waitFor({ state: 'visible' })
+
+  // "Continue" by 4 bars writes past the end of the piece: the roll scrolls to the new ghosts.
+  await page.evaluate(() => { const r = window.ensembleStudio.roll; r.zoom(4, 0); r.el.scrollLeft = 0 })
+  await panel.getByLabel('Mode').selectOption('continue')
+  await panel.getByLabel('Bars to add after the piece').fill('4')
+  await panel.getByLabel('Candidates (1–8)').fill('1')
+  await panel.getByRole('button', { name: 'Generate' }).click()
+  await page.waitForFunction(() => /^Done: 1 candidate/.test(document.getElementById('ai-status').textContent), null, { timeout: 90_000 })
+  await page.waitForFunction(() => window.ensembleStudio.roll.ghosts.length === 1)
+  const seen = await page.evaluate(() => {
+    const roll = window.ensembleStudio.roll
+    const first = Math.min(...roll.ghosts[0].notes.map((n) => n.start))
+    const x = first * roll.pxPerTick
+    return { x, left: roll.el.scrollLeft, width: roll.el.clientWidth - 64 }
+  })
+  assert.ok(seen.x >= seen.left && seen.x <= seen.left + seen.width, `the first ghost note is on screen: ${JSON.stringify(seen)}`)
+  await screenshot(page, 'ai-continue-scrolled')
+})
