@@ -23,14 +23,17 @@ final class ProjectContent {
   static final String EMPTY = "empty";
   static final String FOUR_PART_CHORALE = "four-part-chorale";
 
-  /** The named template; {@code key} ("G major", "E minor") is used by the chorale. */
+  /** The named template in {@code key} ("G major", "E minor"; C major when null). */
   Template template(String name, String key) {
     switch (name == null ? EMPTY : name) {
-      case EMPTY:
-        return (doc, title) -> Templates.emptyProject(doc, title, null);
-      case FOUR_PART_CHORALE:
+      case EMPTY: {
+        KeySignature ks = parseKey(key == null ? "C major" : key);
+        return (doc, title) -> Templates.emptyProject(doc, title, ks, null);
+      }
+      case FOUR_PART_CHORALE: {
         KeySignature ks = parseKey(key == null ? "C major" : key);
         return (doc, title) -> Templates.fourPartChorale(doc, ks, title, null);
+      }
       default:
         throw new IllegalArgumentException("unknown template \"" + name + "\"; use \"" + EMPTY + "\" or \""
             + FOUR_PART_CHORALE + "\"");
