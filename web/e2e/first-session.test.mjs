@@ -32,3 +32,64 @@ for (const [tonic, mode] of [['E', 'minor'], ['G', 'major']]) {
     await page.close()
   })
 }
+
+test('a non-member opening a project link is told they are not a member and whom to ask', async () => {
+  const ownerToken = (await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Olivia' })).token
+  const project = await api(server.url, ownerToken, 'POST', '/api/projects', { title: 'Band demo', template: 'four-part-chorale' })
+  const other = await launchBrowser()
+  try {
+    const page = await other.context.newPage()
+    await signIn(page, server.url, 'Nina')
+    await page.goto(`${server.url}/#/p/${project.id}`)
+    const alert = page.getByRole('alert').filter({ hasText: 'not a member' })
+    await alert.waitFor()
+    assert.equal(await alert.textContent(), 'you are not a member of "Band demo"; ask its owner, Olivia, to add you')
+    await screenshot(page, 'not-a-member')
+  } finally {
+    await other.close()
+  }
+})
+
+test('no session token in the browser console, for a viewer or an editor', async () => {
+  const ownerToken = (await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Olivia' })).token
+  const project = await api(server.url, ownerToken, 'POST', '/api/projects', { title: 'Quiet (take 1)', template: 'four-part-chorale' })
+  await api(server.url, ownerToken, 'PUT', `/api/projects/${project.id}/members/victor`, { role: 'viewer', name: 'Victor' })
+  const other = await launchBrowser()
+  try {
+    const page = await other.context.newPage()
+    const lines = []
+    page.on('console', (m) => lines.push(m.text() + ' ' + (m.location()?.url ?? '')))
+    page.on('pageerror', (e) => lines.push(String(e)))
+    page.on('requestfailed', (r) => lines.push(`failed ${r.url()}`))
+    const token = await signIn(page, server.url, 'Victor')
+    await openStudio(page, server.url, project.id)
+    await page.getByText('View only').waitFor()
+    // What a viewer does: click the grid, press keys, play, open the attribution, export.
+    await page.getByTestId('piano-roll').focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('.')
+    await page.getByRole('radio', { name: 'Author' }).check()
+    // The owner changes the viewer's role and the viewer's connection is closed and reopened.
+    await api(server.url, ownerToken, 'PUT', `/api/projects/${project.id}/members/victor`, { role: 'editor', name: 'Victor' })
+    await page.waitForFunction(() => !document.querySelector('#tempo').disabled, null, { timeout: 15_000 })
+    // The server goes away and comes back: the reconnect attempts fail meanwhile.
+    await server.stop()
+    await page.locator('[data-testid=connection][data-state=offline]').waitFor({ timeout: 15_000 })
+    await page.waitForTimeout(2500) // (a few reconnect attempts: what the console shows while they fail)
+    server = await server.restart()
+    await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 30_000 })
+    // The MIDI export is named after the title and its request carries no token in its URL.
+    const requests = []
+    page.on('request', (r) => requests.push(r.url()))
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#export-midi').click()])
+    assert.equal(file.suggestedFilename(), 'Quiet (take 1).mid')
+    assert.ok(requests.some((u) => u.endsWith(`/api/projects/${project.id}/export.mid`)), 'the export was fetched')
+    assert.ok(!requests.some((u) => u.includes(token) || u.includes(encodeURIComponent(token))), 'no request URL holds the token')
+    console.log(`console lines seen: ${lines.length}`)
+    const leaks = lines.filter((l) => l.includes(token) || l.includes(encodeURIComponent(token)))
+    assert.equal(leaks.length, 0, `console lines with the token: ${leaks.map((l) => l.replaceAll(token, '<token>')).join('\n')}`)
+    assert.ok(!server.log().includes(token), 'the server log does not hold the token')
+  } finally {
+    await other.close()
+  }
+})

@@ -43,8 +43,37 @@ export const api = {
     call<unknown>('PUT', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token, { role, name }),
   removeMember: (token: string, id: string, userId: string) =>
     call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token),
-  midiUrl: (token: string, id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid?token=${encodeURIComponent(token)}`,
 }
+
+/**
+ * Downloads a file of the API as `fileName`, the token in the Authorization header: a link with the
+ * token in its URL would put it in the browser's history, the download list and server logs.
+ */
+export async function download(token: string, path: string, fileName: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).error ?? `${res.status} ${res.statusText}`)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A file name from a project's title: its words, without characters file systems refuse. */
+export function fileNameOf(title: string, extension: string): string {
+  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Untitled'
+  return `${base}.${extension}`
+}
+
+export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */
 export function userIdOf(name: string): string {

@@ -1,5 +1,5 @@
 // The signed-in user's projects: open one, create one (empty or from a template), export, delete.
-import { api, ApiError, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, midiPath, type ProjectRecord } from '../api'
 import { TONICS } from '../music/pitch'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
@@ -57,7 +57,8 @@ function projectRow(p: ProjectRecord, session: Session, error: HTMLElement): HTM
   const row = h('li', { class: 'project' },
     h('a', { href: `#/p/${p.id}`, class: 'project-title' }, p.title),
     h('span', { class: 'role' }, p.role === 'owner' ? 'owner' : `${p.role} (owner: ${p.owner.name})`),
-    h('a', { href: api.midiUrl(session.token, p.id), download: `${p.title}.mid` }, 'Export MIDI'),
+    h('button', { type: 'button', class: 'link', onclick: () => download(session.token, midiPath(p.id), fileNameOf(p.title, 'mid'))
+      .catch((err) => { error.textContent = err instanceof ApiError ? err.message : String(err) }) }, 'Export MIDI'),
     h('a', { href: `#/p/${p.id}/members` }, p.role === 'owner' ? 'Members' : 'Members (view)'))
   if (p.role === 'owner') {
     row.append(h('button', { type: 'button', class: 'link danger', onclick: async () => {

@@ -2,7 +2,7 @@
 // the controls around it. Side panels (the AI assistant, the attribution view) mount into the
 // aside#side-panels element; they get the same model, roll and presence through StudioContext.
 import * as Y from 'yjs'
-import { api, ApiError, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, midiPath, type ProjectRecord } from '../api'
 import { LOCAL, ProjectModel } from '../model/project'
 import { PianoRoll } from '../pianoroll/editor'
 import { KEY_HELP } from '../pianoroll/keys'
@@ -188,7 +188,11 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
       status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
-        h('a', { href: api.midiUrl(session.token, projectId), download: `${project.title}.mid`, id: 'export-midi' }, 'Export MIDI'),
+        h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => {
+          const name = fileNameOf(model.read().meta.title || project.title, 'mid')
+          download(session.token, midiPath(projectId), name).then(() => announce(live, `Exported ${name}`),
+            (e) => announce(live, `Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
+        } }, 'Export MIDI'),
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,

@@ -36,7 +36,9 @@ export class Connection {
   constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl(), unsent = false) {
     this.status.unsent = unsent
     this.provider = new WebsocketProvider(baseUrl, projectId, doc, {
-      params: { token },
+      // The token goes in an offered sub-protocol, not the URL: a browser prints a failed WebSocket's
+      // URL in the console (every failed reconnect), and URLs end up in logs.
+      protocols: ['ensemble-sync', `ensemble-token.${token}`],
       maxBackoffTime: 2000,
       shouldReconnect: (e) => !isTerminal(e.code, e.reason),
     })

@@ -92,7 +92,8 @@ public final class EnsembleServer {
           // Messages over the configured limit get a named close code from the endpoint; the
           // transport's own limit only stops absurd sizes before they are buffered.
           .setMaxWebSocketMessageSize(config.limits().maxMessageBytes() * 2)
-          .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()));
+          .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()))
+          .addWebSocketSubProtocol(org.ensemble.server.sync.SyncEndpoint.SUBPROTOCOL); // token not in the URL
   }
 
   /** The rooms, for server-side edits (the AI's suggestions go through them). */

@@ -190,7 +190,8 @@ public final class ApiRouter {
   private ProjectRecord accessible(RoutingContext ctx, Role needed) {
     String id = ctx.pathParam("id");
     ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    Role role = record.roleOf(user(ctx).id()).orElseThrow(() -> ApiException.forbidden("you are not a member of \""
+        + record.title() + "\"; ask its owner, " + record.owner().name() + ", to add you"));
     if (role.ordinal() < needed.ordinal()) {
       throw ApiException.forbidden("this needs the " + needed.wireName() + " role; you are " + role.wireName());
     }
@@ -281,7 +282,7 @@ public final class ApiRouter {
     ProjectRecord record = accessible(ctx, Role.VIEWER);
     attribution.midi(record.id()).onSuccess(bytes -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
-        .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + ".mid\"")
+        .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "mid"))
         .end(io.vertx.core.buffer.Buffer.buffer(bytes))).onFailure(ctx::fail);
   }
 
