@@ -2,7 +2,7 @@
 // non-member's project link, the session token in the console, and the grid's silent refusals.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, openStudio, screenshot, signIn, startServer } from './harness.mjs'
+import { api, clickRoll, launchBrowser, openStudio, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -92,4 +92,58 @@ test('no session token in the browser console, for a viewer or an editor', async
   } finally {
     await other.close()
   }
+})
+
+/** Opens the projects page signed in as `name` (the browser may be signed in already) and returns the token. */
+async function signedIn(page, name) {
+  await page.goto(`${server.url}/#/`)
+  const projects = page.getByRole('heading', { name: 'Your projects' })
+  await projects.or(page.getByLabel('Your name')).waitFor()
+  if (!await projects.isVisible()) await signIn(page, server.url, name)
+  return page.evaluate(() => JSON.parse(localStorage.getItem('ensemble.session')).token)
+}
+
+test('the grid says what it does: every click writes, duplicates and bad tempi are refused on screen, deletions show with Undo', async () => {
+  const page = await browser.context.newPage()
+  const token = await signedIn(page, 'Erin')
+  const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Clicks', template: 'four-part-chorale' })
+  await openStudio(page, server.url, project.id)
+  const count = async () => (await serverNotes(server.url, token, project.id)).soprano.length
+
+  // Two clicks on empty grid in a row: two notes (the second used to only clear the selection).
+  await clickRoll(page, 0, 3840, 74)
+  await until(async () => await count() === 5, 'first click wrote a note')
+  await clickRoll(page, 0, 4320, 76)
+  await until(async () => await count() === 6, 'second click wrote a note too')
+
+  // Enter on a place where that pitch already sounds: refused, said on screen, nothing written.
+  await page.keyboard.press('Escape')
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft')
+  assert.deepEqual(await page.evaluate(() => [window.ensembleStudio.roll.caret.tick, window.ensembleStudio.roll.caret.pitch]), [4320, 76])
+  await page.keyboard.press('Enter')
+  await page.getByTestId('notice').filter({ hasText: 'There is already a note there' }).waitFor()
+  await screenshot(page, 'grid-duplicate-refused')
+  await page.waitForTimeout(300) // (give a wrongly written duplicate time to reach the server)
+  assert.equal(await count(), 6)
+
+  // A right-click deletes, and says so with an Undo that brings the note back.
+  await clickRoll(page, 0, 3840, 74, { button: 'right' })
+  await until(async () => await count() === 5, 'right-click deleted the note')
+  const notice = page.getByTestId('notice')
+  await notice.filter({ hasText: /^Deleted D5, bar 3 beat 1.*\(right-click\)/ }).waitFor()
+  await screenshot(page, 'grid-delete-notice')
+  await notice.getByRole('button', { name: 'Undo' }).click()
+  await until(async () => (await serverNotes(server.url, token, project.id)).soprano.some((n) => n.start === 3840 && n.pitch === 74),
+    'Undo in the notice restored it')
+
+  // Tempo 0: a visible error next to the field, and the tempo stays.
+  await page.locator('#tempo').fill('0')
+  await page.locator('#tempo').press('Enter')
+  await page.locator('#tempo-error').filter({ hasText: '0 is not a tempo: choose 20 to 400 bpm (kept 72).' }).waitFor()
+  assert.equal(await page.locator('#tempo').getAttribute('aria-invalid'), 'true')
+  assert.equal(await page.locator('#tempo').inputValue(), '72')
+  const meta = (await api(server.url, token, 'GET', `/api/projects/${project.id}`)).document.meta
+  assert.equal(meta.tempoBpm, 72)
+  await screenshot(page, 'grid-tempo-error')
+  await page.close()
 })

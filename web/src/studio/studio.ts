@@ -80,6 +80,19 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const acceptUndo = new AcceptUndo(doc, undo)
   const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
   const inspector = h('p', { class: 'inspector', id: 'inspector', 'data-testid': 'inspector' })
+  // A visible line for what would otherwise pass unseen (refusals, deletions by mouse); the live
+  // region already speaks it, so this one is not a live region itself.
+  const noticeText = h('span', {})
+  const noticeUndo = h('button', { type: 'button', class: 'link', id: 'notice-undo', onclick: () => { roll.exec({ kind: 'undo' }); notice.hidden = true } }, 'Undo')
+  const notice = h('p', { class: 'notice', id: 'notice', 'data-testid': 'notice', hidden: true }, noticeText, noticeUndo)
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined
+  const showNotice = (text: string, undoable = false) => {
+    noticeText.textContent = text + ' '
+    noticeUndo.hidden = !undoable
+    notice.hidden = false
+    clearTimeout(noticeTimer)
+    noticeTimer = setTimeout(() => { notice.hidden = true }, 8000)
+  }
   let togglePlay = () => {}
   const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
@@ -87,6 +100,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     onSelection: (ids) => presence.setSelection(ids),
     onPlayStop: () => togglePlay(),
     onInspect: (text) => { inspector.textContent = text },
+    onNotice: showNotice,
   })
   const transport = new Transport(() => {
     const { snap, time } = roll.layout()
@@ -196,7 +210,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, roll.el, inspector,
+      h('main', { id: 'main', class: 'roll-wrap' }, notice, roll.el, inspector,
         h('p', { id: 'roll-help-summary', class: 'sr-only' },
           readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
             : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
@@ -213,6 +227,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   return () => {
+    clearTimeout(noticeTimer)
     transport.stop()
     cancelAnimationFrame(frame)
     disposeAi()

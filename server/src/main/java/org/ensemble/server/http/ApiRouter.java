@@ -169,7 +169,8 @@ public final class ApiRouter {
     }
     ProjectRecord record = new ProjectRecord(newProjectId(), title, user, Map.of(), Instant.now());
     registry.put(record)
-        .compose(r -> rooms.edit(r.id(), new DirectConnection(user), ServerClientIds.API_EDITS, doc -> template.write(doc, title)))
+        .compose(r -> rooms.edit(r.id(), new DirectConnection(ProjectContent.templateAuthor(body.getString("template", "empty"))),
+            ServerClientIds.API_EDITS, doc -> template.write(doc, title)))
         .onSuccess(update -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id());
           json(ctx, 201, record.toJson().put("role", Role.OWNER.wireName()));

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.lib0.Json;
+import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.project.KeySignature;
 import org.ensemble.server.project.MidiExport;
 import org.ensemble.server.project.ProjectJson;
@@ -38,6 +39,15 @@ final class ProjectContent {
         throw new IllegalArgumentException("unknown template \"" + name + "\"; use \"" + EMPTY + "\" or \""
             + FOUR_PART_CHORALE + "\"");
     }
+  }
+
+  /**
+   * Who the ledger credits with a template's notes: the template, not the person who created the
+   * project (they did not write them). Its id has a colon, which no user id has.
+   */
+  static UserIdentity templateAuthor(String name) {
+    return FOUR_PART_CHORALE.equals(name) ? new UserIdentity("template:four-part-chorale", "the four-part chorale template")
+        : new UserIdentity("template:empty", "the empty project template");
   }
 
   /** "G major", "f# minor", "Bb major". */
