@@ -73,6 +73,20 @@ export function fileNameOf(title: string, extension: string): string {
   return `${base}.${extension}`
 }
 
+export interface InviteLink { code: string; role: 'editor' | 'viewer'; link: string; state: 'active' | 'revoked'; createdAt: string }
+
+export const invites = {
+  list: (token: string, id: string) =>
+    call<{ invites: InviteLink[] }>('GET', `/api/projects/${encodeURIComponent(id)}/invites`, token).then((r) => r.invites),
+  create: (token: string, id: string, role: 'editor' | 'viewer') =>
+    call<InviteLink>('POST', `/api/projects/${encodeURIComponent(id)}/invites`, token, { role }),
+  revoke: (token: string, id: string, code: string) =>
+    call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}/invites/${encodeURIComponent(code)}`, token),
+  join: (token: string, id: string, code: string) =>
+    call<{ projectId: string; title: string; role: string }>('POST',
+      `/api/projects/${encodeURIComponent(id)}/invites/${encodeURIComponent(code)}/join`, token),
+}
+
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */

@@ -2,6 +2,7 @@
 import { api, ApiError, userIdOf } from '../api'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { inviteLinks } from './invite-links'
 
 export async function membersPage(root: HTMLElement, session: Session, projectId: string): Promise<void> {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -55,5 +56,6 @@ export async function membersPage(root: HTMLElement, session: Session, projectId
   main.append(h('header', { class: 'page-head' }, h('h1', {}, `Members of ${project.title}`),
     h('a', { href: `#/p/${projectId}` }, 'Open the studio'), h('a', { href: '#/' }, 'All projects')),
   isOwner ? form : h('p', {}, 'Only the owner can invite people or change roles.'), error, status, list)
+  if (isOwner) main.append(inviteLinks(session, projectId))
   await refresh().catch(fail)
 }

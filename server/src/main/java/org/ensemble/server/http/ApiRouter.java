@@ -87,6 +87,7 @@ public final class ApiRouter {
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
     new GenerationRoutes(vertx, registry, rooms).mount(router);
+    new InviteRoutes(registry, rooms).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -225,6 +226,7 @@ public final class ApiRouter {
         .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
         .compose(v -> Future.fromCompletionStage(store.delete(record.id()), vertx.getOrCreateContext()))
         .compose(v -> attribution.delete(record.id()))
+        .compose(v -> registry.invites().deleteAll(record.id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
