@@ -87,6 +87,24 @@ export const invites = {
       `/api/projects/${encodeURIComponent(id)}/invites/${encodeURIComponent(code)}/join`, token),
 }
 
+export interface Imported extends ProjectRecord {
+  imported: { tracks: number; notes: number; tempoBpm: number; key: string; timeSignature: string; roles: string[] }
+}
+
+/** Sends a MIDI file to become a new project; a refused file comes back as an ApiError with the reason. */
+export async function importMidi(token: string, file: Blob, title: string): Promise<Imported> {
+  let res: Response
+  try {
+    res = await fetch(`/api/projects/import?title=${encodeURIComponent(title)}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
+  return json as Imported
+}
+
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */
