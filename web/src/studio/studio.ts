@@ -22,6 +22,7 @@ import { mountAttribution } from '../attribution/panel'
 import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
+import { buildTimeCounter } from './time-counter'
 import { AcceptUndo } from '../editing/accept-undo'
 
 export interface StudioContext {
@@ -94,12 +95,16 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     noticeTimer = setTimeout(() => { notice.hidden = true }, 8000)
   }
   let togglePlay = () => {}
+  let showCaretTime = () => {}
   const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
     model, undo, live, readOnly, authors,
     onSelection: (ids) => presence.setSelection(ids),
     onPlayStop: () => togglePlay(),
-    onInspect: (text) => { inspector.textContent = text },
+    onInspect: (text) => {
+      inspector.textContent = text
+      showCaretTime() // (set once the counter exists: the roll may inspect while it is being built)
+    },
     onNotice: showNotice,
   })
   const transport = new Transport(() => {
@@ -109,6 +114,14 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const doUndo = () => roll.exec({ kind: 'undo' })
   const doRedo = () => roll.exec({ kind: 'redo' })
   const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo)
+  const counter = buildTimeCounter(() => {
+    roll.caret.tick = 0
+    roll.el.scrollLeft = 0
+    if (transport.playing) play(0)
+    roll.inspect()
+    roll.invalidate()
+  })
+  showCaretTime = () => { if (!transport.playing) counter.show(roll.caret.tick, roll.layout().time) }
   const tracks = buildTrackList(model, roll)
   const people = buildPeople(presence, { name: session.user.name, color: userColor(session.user.id) })
   const status = h('span', { class: 'conn', role: 'status', 'data-testid': 'connection' })
@@ -124,6 +137,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     // With reduced motion the playhead steps from beat to beat instead of gliding.
     const beat = ticksPerBeat(roll.layout().time)
     roll.playhead = reduced ? Math.floor(pos / beat) * beat : pos
+    counter.show(pos, roll.layout().time)
     roll.scrollIntoView(roll.playhead)
     roll.invalidate()
     const now = performance.now()
@@ -200,7 +214,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     h('header', { class: 'studio-head' },
       h('a', { href: '#/', class: 'back' }, '← Projects'), title,
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
-      status, people.el,
+      counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
         h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => {
           const name = fileNameOf(model.read().meta.title || project.title, 'mid')
