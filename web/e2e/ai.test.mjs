@@ -205,7 +205,10 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   let doc = (await api(server.url, token, 'GET', `/api/projects/${projectId}`)).document
   assert.ok(!(first.id in doc.suggestions), 'the accepted suggestion left the map')
   assert.equal(Object.keys(doc.suggestions).length, 1)
-  await until(async () => await page.evaluate(() => window.ensembleStudio.roll.ghosts.length) === 1, 'one ghost set left')
+  // Candidate 2 is an alternative to the music just accepted: it is not drawn over it until chosen.
+  await until(async () => await page.evaluate(() => window.ensembleStudio.roll.ghosts.length) === 0, 'candidate 2 not drawn')
+  await page.locator('#ai-candidates input').first().check()
+  await until(async () => await page.evaluate(() => window.ensembleStudio.roll.ghosts.length) === 1, 'candidate 2 drawn once chosen')
   await page.locator('#ai-candidates').scrollIntoViewIfNeeded()
   await screenshot(page, 'ai-accepted')
 

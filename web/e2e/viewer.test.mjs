@@ -34,12 +34,16 @@ test('a viewer cannot edit', async () => {
   await page.keyboard.press('Delete')
   await page.keyboard.press('Alt+ArrowUp')
   await page.waitForFunction(() => /not change it/.test(document.getElementById('live')?.textContent ?? ''))
+  // The refusal is on screen too, not only for screen readers.
+  assert.match(await page.getByTestId('notice').innerText(), /You can view this project but not change it/)
+  assert.equal(await page.getByTestId('notice').isVisible(), true)
   await screenshot(page, 'studio-viewer')
   assert.equal(await noteCount(page, 'Soprano'), 4)
-  // The authorship ledger names who wrote the template's notes: the owner, who created the project.
+  // The authorship ledger credits the template's notes to the template, not to the owner who created
+  // the project (they did not write them).
   await page.keyboard.press('Escape')
   await page.keyboard.press('.')
-  await page.waitForFunction(() => /bar 1 beat 1, quarter, velocity 80, Soprano, by Olivia$/.test(
+  await page.waitForFunction(() => /bar 1 beat 1, quarter, velocity 80, Soprano, by the four-part chorale template$/.test(
     document.querySelector('[data-testid=inspector]').textContent), null, { timeout: 5_000 })
   const stored = await serverNotes(server.url, ownerToken, project.id)
   assert.deepEqual(stored, before)

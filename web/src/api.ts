@@ -43,8 +43,69 @@ export const api = {
     call<unknown>('PUT', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token, { role, name }),
   removeMember: (token: string, id: string, userId: string) =>
     call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`, token),
-  midiUrl: (token: string, id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid?token=${encodeURIComponent(token)}`,
 }
+
+/**
+ * Downloads a file of the API as `fileName`, the token in the Authorization header: a link with the
+ * token in its URL would put it in the browser's history, the download list and server logs.
+ */
+export async function download(token: string, path: string, fileName: string): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))).error ?? `${res.status} ${res.statusText}`)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A file name from a project's title: its words, without characters file systems refuse. */
+export function fileNameOf(title: string, extension: string): string {
+  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Untitled'
+  return `${base}.${extension}`
+}
+
+export interface InviteLink { code: string; role: 'editor' | 'viewer'; link: string; state: 'active' | 'revoked'; createdAt: string }
+
+export const invites = {
+  list: (token: string, id: string) =>
+    call<{ invites: InviteLink[] }>('GET', `/api/projects/${encodeURIComponent(id)}/invites`, token).then((r) => r.invites),
+  create: (token: string, id: string, role: 'editor' | 'viewer') =>
+    call<InviteLink>('POST', `/api/projects/${encodeURIComponent(id)}/invites`, token, { role }),
+  revoke: (token: string, id: string, code: string) =>
+    call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}/invites/${encodeURIComponent(code)}`, token),
+  join: (token: string, id: string, code: string) =>
+    call<{ projectId: string; title: string; role: string }>('POST',
+      `/api/projects/${encodeURIComponent(id)}/invites/${encodeURIComponent(code)}/join`, token),
+}
+
+export interface Imported extends ProjectRecord {
+  imported: { tracks: number; notes: number; tempoBpm: number; key: string; timeSignature: string; roles: string[] }
+}
+
+/** Sends a MIDI file to become a new project; a refused file comes back as an ApiError with the reason. */
+export async function importMidi(token: string, file: Blob, title: string): Promise<Imported> {
+  let res: Response
+  try {
+    res = await fetch(`/api/projects/import?title=${encodeURIComponent(title)}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
+  return json as Imported
+}
+
+export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */
 export function userIdOf(name: string): string {

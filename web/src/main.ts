@@ -1,6 +1,7 @@
 // The page's entry: a hash router over sign-in, the project list, members and the studio.
 import './style.css'
 import { api } from './api'
+import { joinPage } from './pages/join'
 import { membersPage } from './pages/members'
 import { projectsPage } from './pages/projects'
 import { signInPage } from './pages/signin'
@@ -16,10 +17,12 @@ async function route(): Promise<void> {
   const session = loadSession()
   if (!session) return signInPage(root, () => void route())
   const signOut = () => { clearSession(); location.hash = '#/'; void route() }
+  const join = /^#\/join\/([^/]+)\/([^/]+)$/.exec(location.hash)
+  if (join) return joinPage(root, session, decodeURIComponent(join[1]), decodeURIComponent(join[2]))
   const m = /^#\/p\/([^/]+)(\/members)?$/.exec(location.hash)
   if (!m) return projectsPage(root, session, signOut)
   if (m[2]) return membersPage(root, session, decodeURIComponent(m[1]))
-  dispose = await studioPage(root, session, decodeURIComponent(m[1]))
+  dispose = await studioPage(root, session, decodeURIComponent(m[1]), () => void route())
 }
 
 // A stored token may have expired (they last 7 days): check once, sign in again if so.

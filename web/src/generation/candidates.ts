@@ -12,6 +12,8 @@ export interface CandidateActions {
   reject(s: Suggestion): void
   /** Focus, picked notes or the show-all toggle changed: redraw the ghosts. */
   changed(): void
+  /** Whether one of the candidate's job's other candidates was accepted (it is then not focused by itself). */
+  settled(s: Suggestion): boolean
   /** A note in words (pitch, place, length, voice) for the focused candidate's note list. */
   describe(n: SuggestedNote): string
 }
@@ -160,8 +162,9 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
     el,
     show(all) {
       items = all
-      // Keep the focused candidate while it is pending; otherwise focus the newest.
-      if (!current()) setFocus(items[items.length - 1]?.id)
+      // Keep the focused candidate while it is pending; otherwise focus the newest of a job none of
+      // whose candidates was accepted (the others are alternatives to music already taken).
+      if (!current()) setFocus(items.filter((x) => !act.settled(x)).at(-1)?.id)
       render()
     },
     focused: current,

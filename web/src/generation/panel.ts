@@ -5,6 +5,7 @@
 import { ApiError } from '../api'
 import { describeNote } from '../pianoroll/describe'
 import { ghostAt } from '../pianoroll/ghosts'
+import * as Y from 'yjs'
 import type { StudioContext } from '../studio/studio'
 import { announce, h } from '../ui/dom'
 import { auditionStart, auditionTracks, type AuditionKind } from './audition'
@@ -101,11 +102,15 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     accept(s, noteIds) {
       error.textContent = ''
       if (noteIds && noteIds.length === 0) return fail(new FormError('Choose at least one note to accept.'))
+      ctx.acceptUndo.expect(s.id) // accepting is one undo step of this user's
       api.accept(s.id, noteIds).then((r) => {
         announce(live, `Accepted ${r.accepted.length} note${r.accepted.length === 1 ? '' : 's'} of candidate ${s.candidate}`)
         statusText.textContent = `Accepted ${r.accepted.length} notes of candidate ${s.candidate}.`
         list.focusList()
-      }, fail)
+      }, (err) => {
+        ctx.acceptUndo.forget(s.id)
+        fail(err)
+      })
     },
     reject(s) {
       error.textContent = ''
@@ -116,6 +121,7 @@ export function mountAiPanel(ctx: StudioContext): () => void {
       }, fail)
     },
     changed: () => drawGhosts(),
+    settled: (s) => settledJobs.has(s.job),
     describe: (n) => describeGhost(n),
   })
 
@@ -141,15 +147,47 @@ export function mountAiPanel(ctx: StudioContext): () => void {
   roll.el.addEventListener('pointerdown', onPointer, { capture: true })
 
   let pending: Suggestion[] = []
+  /** Jobs one of whose candidates was accepted (by anyone): their other candidates are not drawn. */
+  const settledJobs = new Set<string>()
+  let shownFocus: string | undefined
   const drawGhosts = () => {
-    roll.ghosts = ghostSets(pending, { focusedId: list.focused()?.id, picked: list.picked(), showAll: list.showAll(), editable })
+    const focused = list.focused()
+    roll.ghosts = ghostSets(pending, { focusedId: focused?.id, picked: list.picked(), showAll: list.showAll(), editable, settledJobs })
+    // A newly focused candidate (one just arrived, e.g. "continue" past the end) is scrolled into view.
+    if (focused && focused.id !== shownFocus && focused.notes.length > 0) {
+      roll.scrollIntoView(Math.min(...focused.notes.map((n) => n.start)))
+      const tracks = new Set(focused.notes.map((n) => n.track))
+      const lane = roll.layout().lanes.findIndex((l) => tracks.has(l.trackId)) // the highest lane it writes in
+      if (lane >= 0 && !laneVisible(lane)) roll.el.scrollTop = roll.layout().lanes[lane].top - 24
+    }
+    shownFocus = focused?.id
     roll.inspect() // the line under the roll names a ghost note under the cursor
     roll.invalidate()
   }
 
+  const noteIdsInTracks = () => {
+    const out = new Set<string>()
+    for (const t of ctx.model.tracks.toArray()) {
+      const notes = t instanceof Y.Map ? t.get('notes') : undefined
+      if (notes instanceof Y.Array) for (const m of notes.toArray()) if (m instanceof Y.Map) out.add(m.get('id'))
+    }
+    return out
+  }
+  const laneVisible = (i: number) => {
+    const lane = roll.layout().lanes[i]
+    return lane.top >= roll.el.scrollTop && lane.top + Math.min(lane.height, 120) <= roll.el.scrollTop + roll.el.clientHeight
+  }
+
   const stopWatching = watchSuggestions(doc, (all) => {
-    pending = all
     const ids = new Set(all.map((s) => s.id))
+    // A candidate that left the map with its notes now in the tracks was accepted: its job is settled.
+    // (Read from the document itself: the model's snapshot is rebuilt only after this transaction.)
+    const gone = pending.filter((s) => !ids.has(s.id))
+    if (gone.length > 0) {
+      const inTracks = noteIdsInTracks()
+      for (const s of gone) if (s.notes.some((n) => inTracks.has(n.id))) settledJobs.add(s.job)
+    }
+    pending = all
     const arrived = all.filter((s) => !known.has(s.id))
     // What the first sync brings is the project as it was, not news: announce only what arrives after.
     // A job's candidates come one update each: gather them into one announcement.

@@ -2,6 +2,7 @@
 import { api, ApiError, userIdOf } from '../api'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
+import { inviteLinks } from './invite-links'
 import { ownershipSection } from './ownership'
 
 export async function membersPage(root: HTMLElement, session: Session, projectId: string): Promise<void> {
@@ -57,5 +58,6 @@ export async function membersPage(root: HTMLElement, session: Session, projectId
     h('a', { href: `#/p/${projectId}` }, 'Open the studio'), h('a', { href: '#/' }, 'All projects')),
   isOwner ? form : h('p', {}, 'Only the owner can invite people or change roles.'), error, status, list,
   ownershipSection(session, project))
+  if (isOwner) main.append(inviteLinks(session, projectId))
   await refresh().catch(fail)
 }

@@ -1,5 +1,5 @@
 // The signed-in user's projects: open one, create one (empty or from a template), export, delete.
-import { api, ApiError, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, importMidi, midiPath, type ProjectRecord } from '../api'
 import { TONICS } from '../music/pitch'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
@@ -32,11 +32,33 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
       error.textContent = err instanceof ApiError ? err.message : String(err)
     }
   })
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.mid,.midi,audio/midi,audio/x-midi', required: true })
+  const importStatus = h('p', { role: 'status', id: 'import-status' })
+  const importForm = h('form', { class: 'card', 'aria-labelledby': 'import-title' },
+    h('h2', { id: 'import-title' }, 'Import a MIDI file'),
+    h('div', { class: 'row' }, h('label', { for: 'import-file' }, 'MIDI file'), file, h('button', { type: 'submit' }, 'Import')),
+    importStatus)
+  importForm.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    error.textContent = ''
+    const chosen = file.files?.[0]
+    if (!chosen) return
+    importStatus.textContent = `Importing ${chosen.name}…`
+    try {
+      const title = chosen.name.replace(/\.midi?$/i, '') || 'Imported'
+      const p = await importMidi(session.token, chosen, title)
+      importStatus.textContent = `Imported ${p.imported.tracks} tracks, ${p.imported.notes} notes`
+      location.hash = `#/p/${p.id}`
+    } catch (err) {
+      importStatus.textContent = ''
+      error.textContent = err instanceof ApiError ? err.message : String(err)
+    }
+  })
   root.replaceChildren(h('main', { id: 'main', class: 'page' },
     h('header', { class: 'page-head' }, h('h1', {}, 'Your projects'),
       h('span', {}, `Signed in as ${session.user.name} `),
       h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out')),
-    form, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list),
+    form, importForm, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list),
     accountSection(session, signOut)))
   try {
     const projects = await api.projects(session.token)
@@ -59,7 +81,8 @@ function projectRow(p: ProjectRecord, session: Session, error: HTMLElement): HTM
   const row = h('li', { class: 'project' },
     h('a', { href: `#/p/${p.id}`, class: 'project-title' }, p.title),
     h('span', { class: 'role' }, p.role === 'owner' ? 'owner' : `${p.role} (owner: ${p.owner.name})`),
-    h('a', { href: api.midiUrl(session.token, p.id), download: `${p.title}.mid` }, 'Export MIDI'),
+    h('button', { type: 'button', class: 'link', onclick: () => download(session.token, midiPath(p.id), fileNameOf(p.title, 'mid'))
+      .catch((err) => { error.textContent = err instanceof ApiError ? err.message : String(err) }) }, 'Export MIDI'),
     h('a', { href: `#/p/${p.id}/members` }, p.role === 'owner' ? 'Members' : 'Members (view)'))
   if (p.role === 'owner') {
     row.append(h('button', { type: 'button', class: 'link danger', onclick: async () => {

@@ -28,6 +28,11 @@ export interface RollOptions {
   onPlayStop?: () => void
   /** Called with a sentence about the current selection or cursor, for the visible inspector line. */
   onInspect?: (text: string) => void
+  /**
+   * Shows a sentence on screen for what would otherwise pass unseen: a refused edit, a deletion by
+   * mouse (`undoable`: the notice offers Undo). The live region speaks it too.
+   */
+  onNotice?: (text: string, undoable?: boolean) => void
 }
 
 export interface Layout { snap: Snapshot; lanes: Lane[]; time: TimeBase; flats: boolean }
@@ -163,7 +168,7 @@ export class PianoRoll {
     this.opts.onInspect?.(this.selection.size > 0 ? this.describeSelected() : this.describeCursor())
   }
 
-  private describeSelected(): string {
+  describeSelected(): string {
     const { snap, time, flats } = this.layout()
     const names = new Map(snap.tracks.map((t) => [t.id, t.name]))
     return describeSelection(this.selectedNotes(), (n) => names.get(snap.notes.get(n.id)!.trackId) ?? '', time, flats,
@@ -203,7 +208,7 @@ export class PianoRoll {
     const { snap, lanes } = this.layout()
     const edits = ['add', 'move', 'moveToLane', 'resize', 'delete', 'cut', 'paste', 'undo', 'redo', 'velocity']
     if (this.readOnly && edits.includes(cmd.kind)) {
-      announce(this.opts.live, 'You can view this project but not change it.')
+      this.notice('You can view this project but not change it: ask its owner for the editor role.')
       return
     }
     const laneIndex = Math.max(0, snap.tracks.findIndex((t) => t.id === this.caret.trackId))
@@ -233,7 +238,16 @@ export class PianoRoll {
       }
       case 'add': {
         if (!track) return say('Add a track first.')
-        const [id] = this.model.addNotes(track.id, [{ pitch: this.caret.pitch, start: this.caret.tick, duration: this.noteLength(), velocity: 80 }])
+        const start = this.caret.tick
+        const end = start + this.noteLength()
+        const clash = track.notes.find((n) => n.pitch === this.caret.pitch && n.start < end && start < n.start + n.duration)
+        if (clash) {
+          // Two notes of one pitch sounding together in one track are one note twice: refuse, and say so.
+          this.select([clash.id])
+          this.notice(`There is already a note there: ${this.describeSelected()}. Nothing added.`)
+          return
+        }
+        const [id] = this.model.addNotes(track.id, [{ pitch: this.caret.pitch, start, duration: this.noteLength(), velocity: 80 }])
         this.select([id])
         say(`Added ${this.describeSelected()}`)
         this.caret.tick = Math.min(MAX_TICK - 1, this.caret.tick + this.noteLength())
@@ -392,6 +406,12 @@ export class PianoRoll {
   }
 
   /** Scrolls so that `tick` is in view (a page at a time: no continuous motion). */
+  /** Says `text` to screen readers and shows it on screen. */
+  notice(text: string, undoable = false): void {
+    announce(this.opts.live, text)
+    this.opts.onNotice?.(text, undoable)
+  }
+
   scrollIntoView(tick: number): void {
     const x = tick * this.pxPerTick
     const view = this.el.clientWidth - GUTTER

@@ -1,6 +1,6 @@
 // Mouse and pen on the piano roll: click on empty space adds a note, dragging a note moves it (time
 // and pitch), dragging its end lengthens it, dragging on empty space selects a box, double-click or
-// right-click deletes, Ctrl+wheel zooms, dragging on the ruler sets the loop region. Moves show as a
+// right-click deletes (saying so on screen, with Undo), Ctrl+wheel zooms, dragging on the ruler sets the loop region. Moves show as a
 // preview while dragging and are written once, on release: one edit, one undo step.
 import type { Note } from '../model/schema'
 import { moveNotes, notesInBox, resizeNotes } from '../editing/commands'
@@ -130,9 +130,8 @@ export function attachPointer(roll: PianoRoll): void {
           for (const n of notesInBox(snap.tracks[i].notes, t0, t1, lo, hi)) picked.push(n.id)
         })
         roll.select(picked)
-      } else if (roll.selection.size > 0 && !d.additive) {
-        roll.select([]) // a click on empty space first clears the selection; the next one writes
-      } else if (!roll.readOnly) {
+      } else if (!d.additive) {
+        // Every click on empty space writes a note (a viewer is told why it does not).
         roll.caret.tick = snapDown(d.tick0, roll.grid())
         roll.exec({ kind: 'add' })
       }
@@ -149,7 +148,9 @@ export function attachPointer(roll: PianoRoll): void {
     if (!hit) return
     e.preventDefault()
     roll.select([hit.note.id])
+    const what = roll.describeSelected()
     roll.exec({ kind: 'delete' })
+    roll.notice(`Deleted ${what} (${e.type === 'dblclick' ? 'double-click' : 'right-click'}).`, true)
   }
   el.addEventListener('dblclick', deleteAt)
   el.addEventListener('contextmenu', deleteAt)

@@ -6,6 +6,10 @@ import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
 import { drawGhosts, type GhostSet } from './ghosts'
 import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
 
+/** Notes narrower or lower than this (px) carry no name: it would not be readable. */
+const NAME_MIN_WIDTH = 24
+const NAME_MIN_ROW = 11
+
 export interface Caret { trackId: string; tick: number; pitch: number; length: number }
 
 export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number }
@@ -101,6 +105,12 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
       ctx.fillStyle = look?.fill ?? color
       ctx.fillRect(nx, ny + 1, w, rowHeight - 2)
       look?.decorate?.(ctx, nx, ny + 1, w, rowHeight - 2)
+      if (w >= NAME_MIN_WIDTH && rowHeight >= NAME_MIN_ROW) {
+        // The note's name on it, when it is wide and tall enough to read (zoom in, or a taller lane).
+        ctx.font = `${Math.min(12, rowHeight - 3)}px system-ui, sans-serif`
+        ctx.fillStyle = 'rgba(0,0,0,0.75)'
+        ctx.fillText(pitchName(n.pitch, s.flats), nx + 3, ny + rowHeight - 3, w - 5)
+      }
       if (selected) {
         ctx.strokeStyle = '#111'
         ctx.lineWidth = 2

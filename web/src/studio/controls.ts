@@ -18,7 +18,8 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
   const play = h('button', { type: 'button', id: 'play', 'aria-pressed': 'false', onclick: togglePlay }, 'Play')
   const loop = h('input', { type: 'checkbox', id: 'loop' })
   const metronome = h('input', { type: 'checkbox', id: 'metronome' })
-  const tempo = h('input', { type: 'number', id: 'tempo', min: 20, max: 400, step: 1, disabled: ro })
+  const tempo = h('input', { type: 'number', id: 'tempo', min: 20, max: 400, step: 1, disabled: ro, 'aria-describedby': 'tempo-error' })
+  const tempoError = h('span', { id: 'tempo-error', class: 'field-error', role: 'alert' })
   const tonic = h('select', { id: 'key-tonic', disabled: ro })
   const mode = h('select', { id: 'key-mode', disabled: ro }, h('option', { value: 'major' }, 'major'), h('option', { value: 'minor' }, 'minor'))
   const tsNum = h('input', { type: 'number', id: 'ts-num', min: 1, max: 32, step: 1, disabled: ro })
@@ -46,8 +47,17 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
   metronome.addEventListener('change', () => { transport.metronome = metronome.checked })
   tempo.addEventListener('change', () => {
     const v = Number(tempo.value)
-    if (isValidTempo(v)) model.setMeta('tempoBpm', v)
-    else sync()
+    const ok = tempo.value.trim() !== '' && isValidTempo(v)
+    tempo.setAttribute('aria-invalid', String(!ok))
+    if (ok) {
+      tempoError.textContent = ''
+      model.setMeta('tempoBpm', v)
+    } else {
+      // Said on screen (and by the alert), then the field shows the tempo that stays.
+      tempoError.textContent = `${tempo.value.trim() || 'An empty tempo'} is not a tempo: choose 20 to 400 bpm (kept ${model.read().meta.tempoBpm}).`
+      tempo.blur()
+      sync()
+    }
   })
   const setKey = () => {
     const m = mode.value as Mode
@@ -82,7 +92,7 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
   const el = h('div', { class: 'toolbar' },
     h('div', { role: 'group', 'aria-label': 'Transport', class: 'group' }, play, field('Loop', 'loop', loop), field('Metronome', 'metronome', metronome)),
     h('div', { role: 'group', 'aria-label': 'Project settings', class: 'group' },
-      field('Tempo (bpm)', 'tempo', tempo), field('Key', 'key-tonic', tonic), h('label', { for: 'key-mode', class: 'sr-only' }, 'Mode'), mode,
+      h('span', { class: 'field with-error' }, h('label', { for: 'tempo' }, 'Tempo (bpm)'), tempo, tempoError), field('Key', 'key-tonic', tonic), h('label', { for: 'key-mode', class: 'sr-only' }, 'Mode'), mode,
       field('Time', 'ts-num', tsNum), h('span', { 'aria-hidden': 'true' }, '/'), h('label', { for: 'ts-den', class: 'sr-only' }, 'Beat unit'), tsDen),
     h('div', { role: 'group', 'aria-label': 'Editing', class: 'group' },
       field('Grid', 'grid', grid), field('Note length', 'note-length', length),

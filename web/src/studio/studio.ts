@@ -2,7 +2,7 @@
 // the controls around it. Side panels (the AI assistant, the attribution view) mount into the
 // aside#side-panels element; they get the same model, roll and presence through StudioContext.
 import * as Y from 'yjs'
-import { api, ApiError, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, midiPath, type ProjectRecord } from '../api'
 import { LOCAL, ProjectModel } from '../model/project'
 import { PianoRoll } from '../pianoroll/editor'
 import { KEY_HELP } from '../pianoroll/keys'
@@ -22,6 +22,8 @@ import { mountAttribution } from '../attribution/panel'
 import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
+import { buildTimeCounter } from './time-counter'
+import { AcceptUndo } from '../editing/accept-undo'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -32,6 +34,8 @@ export interface StudioContext {
   presence: Presence
   connection: Connection
   transport: Transport
+  /** Makes an AI suggestion this user accepts one undo step of theirs. */
+  acceptUndo: AcceptUndo
   sidePanels: HTMLElement
   /** Plays from a tick (with `substitute`, other tracks than the document's: an audition) and follows it. */
   play: (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => void
@@ -40,7 +44,9 @@ export interface StudioContext {
 
 const PLAYHEAD_SHARE_MS = 200
 
-export async function studioPage(root: HTMLElement, session: Session, projectId: string): Promise<() => void> {
+/** `reopen`: opens the studio again in place (the user's role changed: their rights are read anew). */
+export async function studioPage(root: HTMLElement, session: Session, projectId: string,
+  reopen: () => void = () => location.reload()): Promise<() => void> {
   const localName = localCopyName(location.host, session.user.id, projectId)
   let project: ProjectRecord
   try {
@@ -53,7 +59,7 @@ export async function studioPage(root: HTMLElement, session: Session, projectId:
     if (kept) project = kept
     else return failed(root, err)
   }
-  return openStudio(root, session, projectId, project, localName)
+  return openStudio(root, session, projectId, project, localName, reopen)
 }
 
 function failed(root: HTMLElement, err: unknown): () => void {
@@ -64,7 +70,7 @@ function failed(root: HTMLElement, err: unknown): () => void {
 }
 
 async function openStudio(root: HTMLElement, session: Session, projectId: string, project: ProjectRecord,
-  localName: string): Promise<() => void> {
+  localName: string, reopen: () => void): Promise<() => void> {
   const readOnly = project.role === 'viewer'
   const doc = new Y.Doc()
   const local = await LocalCopy.open(doc, localName) // this browser's copy first: it shows offline edits at once
@@ -72,15 +78,34 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const connection = new Connection(doc, projectId, session.token, undefined, local.hadUnsent)
   const presence = new Presence(connection.provider.awareness, session.user, project.role)
   const undo = new Y.UndoManager([model.meta, model.tracks], { trackedOrigins: new Set([LOCAL]) })
+  const acceptUndo = new AcceptUndo(doc, undo)
   const live = h('div', { id: 'live', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' })
   const inspector = h('p', { class: 'inspector', id: 'inspector', 'data-testid': 'inspector' })
+  // A visible line for what would otherwise pass unseen (refusals, deletions by mouse); the live
+  // region already speaks it, so this one is not a live region itself.
+  const noticeText = h('span', {})
+  const noticeUndo = h('button', { type: 'button', class: 'link', id: 'notice-undo', onclick: () => { roll.exec({ kind: 'undo' }); notice.hidden = true } }, 'Undo')
+  const notice = h('p', { class: 'notice', id: 'notice', 'data-testid': 'notice', hidden: true }, noticeText, noticeUndo)
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined
+  const showNotice = (text: string, undoable = false) => {
+    noticeText.textContent = text + ' '
+    noticeUndo.hidden = !undoable
+    notice.hidden = false
+    clearTimeout(noticeTimer)
+    noticeTimer = setTimeout(() => { notice.hidden = true }, 8000)
+  }
   let togglePlay = () => {}
+  let showCaretTime = () => {}
   const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
     model, undo, live, readOnly, authors,
     onSelection: (ids) => presence.setSelection(ids),
     onPlayStop: () => togglePlay(),
-    onInspect: (text) => { inspector.textContent = text },
+    onInspect: (text) => {
+      inspector.textContent = text
+      showCaretTime() // (set once the counter exists: the roll may inspect while it is being built)
+    },
+    onNotice: showNotice,
   })
   const transport = new Transport(() => {
     const { snap, time } = roll.layout()
@@ -89,6 +114,14 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const doUndo = () => roll.exec({ kind: 'undo' })
   const doRedo = () => roll.exec({ kind: 'redo' })
   const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo)
+  const counter = buildTimeCounter(() => {
+    roll.caret.tick = 0
+    roll.el.scrollLeft = 0
+    if (transport.playing) play(0)
+    roll.inspect()
+    roll.invalidate()
+  })
+  showCaretTime = () => { if (!transport.playing) counter.show(roll.caret.tick, roll.layout().time) }
   const tracks = buildTrackList(model, roll)
   const people = buildPeople(presence, { name: session.user.name, color: userColor(session.user.id) })
   const status = h('span', { class: 'conn', role: 'status', 'data-testid': 'connection' })
@@ -104,6 +137,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     // With reduced motion the playhead steps from beat to beat instead of gliding.
     const beat = ticksPerBeat(roll.layout().time)
     roll.playhead = reduced ? Math.floor(pos / beat) * beat : pos
+    counter.show(pos, roll.layout().time)
     roll.scrollIntoView(roll.playhead)
     roll.invalidate()
     const now = performance.now()
@@ -151,6 +185,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     roll.invalidate()
   })
   let lastUnsent: boolean | undefined
+  let reopening = false
   connection.onStatus((s) => {
     status.textContent = describeStatus(s)
     status.dataset.state = s.state
@@ -160,7 +195,12 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     // The project was deleted or access was withdrawn: what this browser kept of it must go too.
     if (lostAccess(s)) void local.clear()
     if (s.synced) authors.start()
-    if (s.roleChanged) location.reload() // the role was changed by the owner: read it again
+    // The owner changed this user's role (only their connection was closed): open the studio again
+    // in place with the new rights; the page is not reloaded and nobody else is disturbed.
+    if (s.roleChanged && !reopening) {
+      reopening = true
+      queueMicrotask(reopen)
+    }
   })
 
   const help = h('dialog', { id: 'keys-help', 'aria-labelledby': 'keys-title' },
@@ -174,13 +214,17 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     h('header', { class: 'studio-head' },
       h('a', { href: '#/', class: 'back' }, '← Projects'), title,
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
-      status, people.el,
+      counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
-        h('a', { href: api.midiUrl(session.token, projectId), download: `${project.title}.mid`, id: 'export-midi' }, 'Export MIDI'),
+        h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => {
+          const name = fileNameOf(model.read().meta.title || project.title, 'mid')
+          download(session.token, midiPath(projectId), name).then(() => announce(live, `Exported ${name}`),
+            (e) => announce(live, `Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
+        } }, 'Export MIDI'),
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, roll.el, inspector,
+      h('main', { id: 'main', class: 'roll-wrap' }, notice, roll.el, inspector,
         h('p', { id: 'roll-help-summary', class: 'sr-only' },
           readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
             : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
@@ -191,17 +235,19 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   roll.inspect()
   roll.invalidate()
 
-  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, sidePanels, play, stop }
+  const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, acceptUndo, sidePanels, play, stop }
   const disposeAi = mountAiPanel(context)
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   return () => {
+    clearTimeout(noticeTimer)
     transport.stop()
     cancelAnimationFrame(frame)
     disposeAi()
     authors.dispose()
     attribution.dispose()
+    acceptUndo.dispose()
     undo.destroy()
     connection.destroy()
     void local.destroy()

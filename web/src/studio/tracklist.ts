@@ -50,6 +50,7 @@ export function buildTrackList(model: ProjectModel, roll: PianoRoll): { el: HTML
         h('span', { class: 'swatch', style: `background:${trackColor(i)}`, 'aria-hidden': 'true' }),
         radio, h('label', { for: `track-${i}` }, `${t.name} `, h('small', {}, `${t.role}, ${t.notes.length} notes`)),
         toggle('mute', 'M'), toggle('solo', 'S'),
+        mixer(model, roll, t.id, t.name, t.gain, t.pan, i),
         h('div', { class: 'track-edit' }, roll.readOnly ? undefined : trackEdits(model, roll, t.id, t.name, i),
           rowHeightChoice(roll, t.id, t.name, i)))
     }))
@@ -61,6 +62,23 @@ export function buildTrackList(model: ProjectModel, roll: PianoRoll): { el: HTML
   roll.el.addEventListener('lanezoom', sync)
   sync()
   return { el, sync }
+}
+
+/** Volume (0–100 %) and pan (left 100 to right 100) of one track: one undo step per change. */
+function mixer(model: ProjectModel, roll: PianoRoll, trackId: string, name: string, gain: number, pan: number, i: number): HTMLElement {
+  const volume = h('input', { type: 'range', id: `track-volume-${i}`, min: 0, max: 100, step: 1, value: Math.round(gain * 100),
+    disabled: roll.readOnly, 'aria-label': `Volume of ${name}`, 'aria-valuetext': `${Math.round(gain * 100)} percent` })
+  const panner = h('input', { type: 'range', id: `track-pan-${i}`, min: -100, max: 100, step: 5, value: Math.round(pan * 100),
+    disabled: roll.readOnly, 'aria-label': `Pan of ${name}`, 'aria-valuetext': describePan(pan) })
+  volume.addEventListener('change', () => roll.step(() => model.setTrack(trackId, 'gain', Number(volume.value) / 100)))
+  panner.addEventListener('change', () => roll.step(() => model.setTrack(trackId, 'pan', Number(panner.value) / 100)))
+  return h('div', { class: 'mixer' },
+    h('label', { for: volume.id, title: 'Volume' }, 'Vol'), volume, h('label', { for: panner.id, title: 'Pan' }, 'Pan'), panner)
+}
+
+function describePan(pan: number): string {
+  const p = Math.round(pan * 100)
+  return p === 0 ? 'centre' : p < 0 ? `${-p} percent left` : `${p} percent right`
 }
 
 /** The name field and the delete button of one track (owners and editors only). */

@@ -36,7 +36,9 @@ export class Connection {
   constructor(doc: Y.Doc, projectId: string, token: string, baseUrl = defaultSyncUrl(), unsent = false) {
     this.status.unsent = unsent
     this.provider = new WebsocketProvider(baseUrl, projectId, doc, {
-      params: { token },
+      // The token goes in an offered sub-protocol, not the URL: a browser prints a failed WebSocket's
+      // URL in the console (every failed reconnect), and URLs end up in logs.
+      protocols: ['ensemble-sync', `ensemble-token.${token}`],
       maxBackoffTime: 2000,
       shouldReconnect: (e) => !isTerminal(e.code, e.reason),
     })
@@ -84,9 +86,9 @@ export class Connection {
 }
 
 /**
- * The server evicts a whole room when a role changes ("your role changed; reconnect") or a member is
- * removed ("membership changed; reconnect"): everyone reconnects, and only whoever lost access is
- * refused then (4403 "not a member of this project").
+ * The server closes the connections of the one user whose role changed ("your role changed;
+ * reconnect") or who was removed ("membership changed; reconnect"); the others stay connected. On
+ * reconnecting, someone who lost access is refused (4403 "not a member of this project").
  */
 function isMembershipChange(reason: string): boolean {
   return reason.startsWith('your role changed') || reason.startsWith('membership changed')

@@ -22,8 +22,14 @@ public final class Templates {
 
   /** Settings only ({@link MetaView#DEFAULTS} with this title); no tracks, no sections. */
   public static void emptyProject(Doc doc, String title, Object origin) {
+    emptyProject(doc, title, MetaView.DEFAULTS.key(), origin);
+  }
+
+  /** Settings only, in {@code key} (the key the person chose when creating the project). */
+  public static void emptyProject(Doc doc, String title, KeySignature key, Object origin) {
     requireEmpty(doc);
-    MetaView meta = MetaView.DEFAULTS.withTitle(title);
+    MetaView d = MetaView.DEFAULTS;
+    MetaView meta = new MetaView(title, d.tempoBpm(), key, d.timeSignature(), d.ticksPerQuarter(), d.schemaVersion());
     doc.transact(t -> ProjectMaps.writeMeta(doc.getMap(META), meta), origin);
   }
 

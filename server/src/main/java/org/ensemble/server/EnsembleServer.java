@@ -118,7 +118,8 @@ public final class EnsembleServer {
           .setMaxWebSocketFrameSize(Math.max(65536, config.limits().maxMessageBytes()))
           // Vert.x accepts permessage-deflate unless told not to; see ServerConfig.webSocketDeflate.
           .setPerMessageWebSocketCompressionSupported(config.webSocketDeflate())
-          .setPerFrameWebSocketCompressionSupported(false);
+          .setPerFrameWebSocketCompressionSupported(false)
+          .addWebSocketSubProtocol(org.ensemble.server.sync.SyncEndpoint.SUBPROTOCOL); // token not in the URL
   }
 
   /** The rooms, for server-side edits (the AI's suggestions go through them). */

@@ -79,6 +79,7 @@ public final class ApiRouter {
   public void mount(Router router) {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    new MidiImportRoutes(vertx, tokens, projects).mount(router); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
     router.route("/api/*").handler(this::authenticate);
@@ -97,6 +98,7 @@ public final class ApiRouter {
     new TrainingRoutes(registry, consent).mount(router);
     new AccountRoutes(vertx, projects, rooms, attributionService, tokens.revocations(), consent).mount(router);
     new AuthorRoutes(vertx, registry, attributionService).mount(router);
+    new InviteRoutes(registry, rooms).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -179,7 +181,7 @@ public final class ApiRouter {
       ctx.fail(ApiException.badRequest(e.getMessage()));
       return;
     }
-    projects.create(user, title, template::write)
+    projects.create(user, title, ProjectContent.templateAuthor(body.getString("template", "empty")), template::write)
         .onSuccess(record -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id());
           json(ctx, 201, record.toJson().put("role", Role.OWNER.wireName()));
@@ -265,7 +267,7 @@ public final class ApiRouter {
     ProjectRecord record = access.require(ctx, Role.VIEWER, "export it");
     attribution.midi(record.id()).onSuccess(bytes -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
-        .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + ".mid\"")
+        .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "mid"))
         .end(io.vertx.core.buffer.Buffer.buffer(bytes))).onFailure(ctx::fail);
   }
 

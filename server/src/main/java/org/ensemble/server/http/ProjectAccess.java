@@ -7,8 +7,9 @@ import org.ensemble.server.registry.ProjectRegistry;
 
 /**
  * The API's one project-access check, used by every route under {@code /api/projects/:id}: the
- * project exists and the caller is a member (404 otherwise, so that strangers cannot tell a project
- * exists), with at least the role the action needs (403, saying which).
+ * project exists (404 otherwise) and the caller is a member (403 naming the project and whom to ask:
+ * someone holding a link should learn why it does not open), with at least the role the action needs
+ * (403, saying which).
  */
 final class ProjectAccess {
   private final ProjectRegistry registry;
@@ -21,8 +22,8 @@ final class ProjectAccess {
   ProjectRecord require(RoutingContext ctx, Role needed, String action) {
     String id = ctx.pathParam("id");
     ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(ApiRouter.user(ctx).id())
-        .orElseThrow(() -> ApiException.notFound("no such project: " + id));
+    Role role = record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.forbidden(
+        "you are not a member of \"" + record.title() + "\"; ask its owner, " + record.owner().name() + ", to add you"));
     if (role.ordinal() < needed.ordinal()) {
       throw ApiException.forbidden("a " + role.wireName() + " cannot " + action + "; that needs the "
           + needed.wireName() + " role");

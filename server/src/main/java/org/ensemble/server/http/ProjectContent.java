@@ -10,6 +10,7 @@ import org.ensemble.schema.ProjectJson;
 import org.ensemble.schema.ProjectReader;
 import org.ensemble.schema.ProjectSchema;
 import org.ensemble.schema.Templates;
+import org.ensemble.server.auth.UserIdentity;
 
 /** What the REST API does with a project's document: templates, renames, the JSON view, MIDI. */
 final class ProjectContent {
@@ -23,18 +24,30 @@ final class ProjectContent {
   static final String EMPTY = "empty";
   static final String FOUR_PART_CHORALE = "four-part-chorale";
 
-  /** The named template; {@code key} ("G major", "E minor") is used by the chorale. */
+  /** The named template in {@code key} ("G major", "E minor"; C major when null). */
   Template template(String name, String key) {
     switch (name == null ? EMPTY : name) {
-      case EMPTY:
-        return (doc, title) -> Templates.emptyProject(doc, title, null);
-      case FOUR_PART_CHORALE:
+      case EMPTY: {
+        KeySignature ks = parseKey(key == null ? "C major" : key);
+        return (doc, title) -> Templates.emptyProject(doc, title, ks, null);
+      }
+      case FOUR_PART_CHORALE: {
         KeySignature ks = parseKey(key == null ? "C major" : key);
         return (doc, title) -> Templates.fourPartChorale(doc, ks, title, null);
+      }
       default:
         throw new IllegalArgumentException("unknown template \"" + name + "\"; use \"" + EMPTY + "\" or \""
             + FOUR_PART_CHORALE + "\"");
     }
+  }
+
+  /**
+   * Who the ledger credits with a template's notes: the template, not the person who created the
+   * project (they did not write them). Its id has a colon, which no user id has.
+   */
+  static UserIdentity templateAuthor(String name) {
+    return FOUR_PART_CHORALE.equals(name) ? new UserIdentity("template:four-part-chorale", "the four-part chorale template")
+        : new UserIdentity("template:empty", "the empty project template");
   }
 
   /** "G major", "f# minor", "Bb major". */

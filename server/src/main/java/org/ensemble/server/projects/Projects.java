@@ -50,12 +50,17 @@ public final class Projects {
     return registry;
   }
 
-  /** A new project owned by {@code owner}; {@code content} writes its first document (a template). */
-  public Future<ProjectRecord> create(UserIdentity owner, String title, BiConsumer<Doc, String> content) {
+  /**
+   * A new project owned by {@code owner}; {@code content} writes its first document (a template),
+   * credited to {@code contentAuthor} (the template's notes are not the owner's).
+   */
+  public Future<ProjectRecord> create(UserIdentity owner, String title, UserIdentity contentAuthor,
+                                      BiConsumer<Doc, String> content) {
     ProjectRecord record = new ProjectRecord(newId(), title, owner, Map.of(), Instant.now());
+    // A project whose first document could not be written is taken back rather than left empty.
     return registry.put(record)
-        .compose(r -> rooms.edit(r.id(), new DirectConnection(owner), ServerClientIds.API_EDITS,
-            doc -> content.accept(doc, title)))
+        .compose(r -> rooms.edit(r.id(), new DirectConnection(contentAuthor), ServerClientIds.API_EDITS,
+            doc -> content.accept(doc, title)).recover(e -> registry.delete(r.id()).transform(v -> Future.failedFuture(e))))
         .map(record);
   }
 
@@ -66,9 +71,10 @@ public final class Projects {
         .compose(u -> registry.put(record.withTitle(title)));
   }
 
-  /** Deletes a project: its record, its room's connections, its document and its ledger. */
+  /** Deletes a project: its record, its room's connections, its document, its ledger and its invite links. */
   public Future<Void> delete(ProjectRecord record) {
     return registry.delete(record.id())
+        .compose(v -> registry.invites().deleteAll(record.id()))
         .compose(v -> rooms.evict(record.id(), CloseCodes.NOT_FOUND, "the project was deleted"))
         .compose(v -> Future.fromCompletionStage(documents.delete(record.id()), vertx.getOrCreateContext()))
         .compose(v -> {
@@ -77,17 +83,20 @@ public final class Projects {
         });
   }
 
-  /** Gives {@code user} a role; a viewer's open connections are closed to reconnect read-only. */
+  /**
+   * Gives {@code user} a role. When it changes, only that user's connections are closed, to reconnect
+   * with the new rights; the other collaborators are not disturbed.
+   */
   public Future<ProjectRecord> setMember(ProjectRecord record, UserIdentity user, Role role) {
     return registry.put(record.withMember(user, role))
-        .compose(r -> role == Role.VIEWER ? rooms.evict(r.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r)
-            : Future.succeededFuture(r));
+        .compose(r -> record.roleOf(user.id()).orElse(null) == role ? Future.succeededFuture(r)
+            : rooms.evictUser(r.id(), user.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(r));
   }
 
-  /** Removes a member; the room's connections are closed so that access is checked again. */
+  /** Removes a member and closes only their connections. */
   public Future<ProjectRecord> removeMember(ProjectRecord record, String userId) {
     return registry.put(record.withoutMember(userId))
-        .compose(r -> rooms.evict(r.id(), CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r));
+        .compose(r -> rooms.evictUser(r.id(), userId, CloseCodes.FORBIDDEN, "membership changed; reconnect").map(r));
   }
 
   private String newId() {

@@ -25,9 +25,17 @@ public final class ProjectRegistry {
   private final Context context;
   private final Map<String, ProjectRecord> projects = new ConcurrentHashMap<>();
 
+  private final Invites invites;
+
   private ProjectRegistry(MetadataStore store, Context context) {
     this.store = store;
     this.context = context;
+    this.invites = new Invites(store, context);
+  }
+
+  /** The projects' invite links (kept in the same store). */
+  public Invites invites() {
+    return invites;
   }
 
   /** Reads every project record from the store. */

@@ -149,15 +149,25 @@ public final class LocalRooms implements Rooms {
     return promise.future();
   }
 
+  @Override
+  public Future<Void> evictUser(String projectId, String userId, short code, String reason) {
+    return ifLoaded(projectId, room -> room.closeUser(userId, code, reason));
+  }
+
   /** Closes the connections of one project's room (the project was deleted or access changed). */
   @Override
   public Future<Void> evict(String projectId, short code, String reason) {
+    return ifLoaded(projectId, room -> room.closeAll(code, reason));
+  }
+
+  /** Runs {@code action} on the project's room on its context, if the room is loaded. */
+  private Future<Void> ifLoaded(String projectId, Consumer<Room> action) {
     Shard shard = shardOf(projectId);
     Promise<Void> p = Promise.promise();
     shard.context.runOnContext(v -> {
       Future<Room> f = shard.rooms.get(projectId);
       if (f != null && f.succeeded()) {
-        f.result().closeAll(code, reason);
+        action.accept(f.result());
       }
       p.complete();
     });

@@ -173,6 +173,15 @@ public final class Room {
     }
   }
 
+  /** Closes one user's connections only (their role changed): everyone else stays connected. */
+  void closeUser(String userId, short code, String reason) {
+    for (Participant p : new ArrayList<>(participants.values())) {
+      if (p.connection.user().id().equals(userId)) {
+        p.connection.close(code, reason);
+      }
+    }
+  }
+
   /** Closes every connection, e.g. when the server shuts down. */
   void closeAll(short code, String reason) {
     for (Participant p : new ArrayList<>(participants.values())) {

@@ -29,6 +29,12 @@ public interface Rooms {
   /** Closes the connections of one project's room (the project was deleted or access changed). */
   Future<Void> evict(String projectId, short code, String reason);
 
+  /**
+   * Closes one user's connections to a project's room (their role changed or they were removed):
+   * they reconnect with their new rights; the other collaborators are not disturbed.
+   */
+  Future<Void> evictUser(String projectId, String userId, short code, String reason);
+
   /** Closes every connection of every room (server shutdown). */
   Future<Void> closeAll(short code, String reason);
 }

@@ -29,6 +29,13 @@ import org.ensemble.server.registry.ProjectRegistry;
  */
 public final class SyncEndpoint {
   private static final Logger LOG = Logger.getLogger(SyncEndpoint.class.getName());
+  /**
+   * The sub-protocol the studio asks for. It sends its token as a second offered sub-protocol,
+   * {@code ensemble-token.<token>}, instead of in the URL: browsers print a failed WebSocket's URL in
+   * the console, and URLs end up in logs. The server answers with this one only.
+   */
+  public static final String SUBPROTOCOL = "ensemble-sync";
+  private static final String TOKEN_PROTOCOL = "ensemble-token.";
 
   private final Rooms rooms;
   private final Tokens tokens;
@@ -57,10 +64,24 @@ public final class SyncEndpoint {
       return;
     }
     String projectId = ctx.pathParam("projectId");
-    String token = request.getParam("token");
+    String token = tokenOf(request);
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     String host = request.getHeader(HttpHeaders.HOST);
     request.toWebSocket().onSuccess(ws -> accept(ws, projectId, token, origin, host));
+  }
+
+  /** The token from the offered sub-protocols (the studio), or else the {@code token} parameter (stock clients). */
+  private static String tokenOf(HttpServerRequest request) {
+    String offered = request.getHeader("Sec-WebSocket-Protocol");
+    if (offered != null) {
+      for (String p : offered.split(",")) {
+        String name = p.trim();
+        if (name.startsWith(TOKEN_PROTOCOL)) {
+          return name.substring(TOKEN_PROTOCOL.length());
+        }
+      }
+    }
+    return request.getParam("token");
   }
 
   private void accept(ServerWebSocket ws, String projectId, String token, String origin, String host) {

@@ -183,7 +183,9 @@ class CoWritingAttributionIT {
     assertEquals(8, share.getInteger("notes")); // a1 a2 b1 b2 and four of the AI
     assertEquals(0.5, share.getDouble("human"));
     assertEquals(0.5, share.getDouble("ai"));
-    assertCounts(author(stats, "alice"), 2, 3, 1, 0, 3); // her project creation (through the API), her notes, her edit
+    assertCounts(author(stats, "alice"), 2, 3, 1, 0, 2); // her notes and her edit
+    // The project's creation (through the API) is the empty template's, not Alice's.
+    assertCounts(author(stats, "template:empty"), 0, 0, 0, 0, 1);
     assertCounts(author(stats, "bob"), 2, 2, 0, 1, 2);
     assertCounts(author(stats, "carol"), 0, 0, 2, 0, 1);
     assertCounts(author(stats, "ai"), 4, 4, 0, 0, 6);

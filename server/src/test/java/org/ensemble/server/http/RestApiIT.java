@@ -67,7 +67,10 @@ class RestApiIT {
   @Test
   void membersAndRolesDecideWhoMayDoWhat() throws Exception {
     String id = server.createProject(alice, new JsonObject().put("title", "Class example"));
-    assertEquals(404, server.call("GET", "/api/projects/" + id, bob, null).status());
+    Response outsider = server.call("GET", "/api/projects/" + id, bob, null);
+    assertEquals(403, outsider.status());
+    assertEquals("you are not a member of \"Class example\"; ask its owner, Alice, to add you",
+        outsider.body().getString("error"));
     server.addMember(alice, id, "bob", "viewer");
     assertEquals(200, server.call("GET", "/api/projects/" + id, bob, null).status());
     assertEquals(403, server.call("PATCH", "/api/projects/" + id, bob, new JsonObject().put("title", "mine")).status());
@@ -79,7 +82,7 @@ class RestApiIT {
     assertEquals("Week 3", server.call("GET", "/api/projects/" + id, bob, null).body()
         .getJsonObject("document").getJsonObject("meta").getString("title"));
     assertEquals(204, server.call("DELETE", "/api/projects/" + id + "/members/bob", bob, null).status());
-    assertEquals(404, server.call("GET", "/api/projects/" + id, bob, null).status());
+    assertEquals(403, server.call("GET", "/api/projects/" + id, bob, null).status());
     assertEquals(204, server.call("DELETE", "/api/projects/" + id, alice, null).status());
     assertEquals(404, server.call("GET", "/api/projects/" + id, alice, null).status());
   }

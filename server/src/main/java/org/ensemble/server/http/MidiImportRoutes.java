@@ -1,0 +1,102 @@
+package org.ensemble.server.http;
+
+import static org.ensemble.server.http.JsonExchange.json;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.ensemble.protocol.crdt.YArray;
+import org.ensemble.schema.MidiImport;
+import org.ensemble.schema.ProjectMaps;
+import org.ensemble.schema.ProjectSchema;
+import org.ensemble.schema.TrackView;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.projects.Projects;
+
+/**
+ * {@code POST /api/projects/import?title=…} with a Standard MIDI File as the body: a new project from
+ * the file (docs/api.md). Mounted before the API's small JSON body limit, with its own limit and
+ * sign-in check. The file is read off the event loop and checked whole before anything is created: a
+ * refused file (400/413 with the reason) leaves no project behind.
+ */
+final class MidiImportRoutes {
+  private static final String PATH = "/api/projects/import";
+  private static final int MAX_TITLE = 200;
+
+  private final Vertx vertx;
+  private final Tokens tokens;
+  private final Projects projects;
+
+  MidiImportRoutes(Vertx vertx, Tokens tokens, Projects projects) {
+    this.vertx = vertx;
+    this.tokens = tokens;
+    this.projects = projects;
+  }
+
+  void mount(Router router) {
+    router.post(PATH).handler(this::checkSize);
+    router.post(PATH).handler(BodyHandler.create().setBodyLimit(MidiImport.MAX_FILE_BYTES + 1L));
+    router.post(PATH).handler(this::importFile);
+  }
+
+  /** An announced size over the limit is refused before the body is read. */
+  private void checkSize(RoutingContext ctx) {
+    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      if (length != null && Long.parseLong(length) > MidiImport.MAX_FILE_BYTES) {
+        ctx.fail(new ApiException(413, "the file has " + length + " bytes; the studio imports MIDI files of up to "
+            + MidiImport.MAX_FILE_BYTES / 1024 + " KiB"));
+        return;
+      }
+    } catch (NumberFormatException e) {
+      ctx.fail(ApiException.badRequest("bad Content-Length"));
+      return;
+    }
+    ctx.next();
+  }
+
+  private void importFile(RoutingContext ctx) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    String title = ctx.request().getParam("title", "Imported").trim();
+    if (title.isEmpty() || title.length() > MAX_TITLE) {
+      ctx.fail(ApiException.badRequest("the title must have 1 to " + MAX_TITLE + " characters"));
+      return;
+    }
+    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    tokens.verify(token).onFailure(e -> ctx.fail(ApiException.unauthorized(token == null ? "missing token" : "invalid or expired token")))
+        .onSuccess(user -> vertx.executeBlocking(() -> read(bytes, title), false)
+            .onFailure(ctx::fail)
+            .onSuccess(result -> create(ctx, user, result)));
+  }
+
+  private static MidiImport.Result read(byte[] bytes, String title) {
+    try {
+      return MidiImport.read(bytes, title);
+    } catch (MidiImport.RefusedException e) {
+      throw ApiException.badRequest("cannot import this file: " + e.getMessage());
+    }
+  }
+
+  private void create(RoutingContext ctx, UserIdentity user, MidiImport.Result result) {
+    projects.create(user, result.meta().title(), user, (doc, title) -> doc.transact(t -> {
+          ProjectMaps.writeMeta(doc.getMap(ProjectSchema.META), result.meta());
+          YArray tracks = doc.getArray(ProjectSchema.TRACKS);
+          tracks.push(result.tracks().stream().map(ProjectMaps::track).toList());
+        }, null))
+        .onSuccess(record -> {
+          JsonObject summary = new JsonObject().put("tracks", result.tracks().size()).put("notes", result.notes())
+              .put("tempoBpm", result.meta().tempoBpm()).put("key", result.meta().key().toString())
+              .put("timeSignature", result.meta().timeSignature().numerator() + "/" + result.meta().timeSignature().denominator())
+              .put("roles", result.tracks().stream().map(TrackView::role).map(r -> r.schemaName()).toList());
+          ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id());
+          json(ctx, 201, record.toJson().put("role", Role.OWNER.wireName()).put("imported", summary));
+        })
+        .onFailure(ctx::fail);
+  }
+}
