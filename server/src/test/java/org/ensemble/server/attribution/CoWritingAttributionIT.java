@@ -241,7 +241,10 @@ class CoWritingAttributionIT {
   void theApiRefusesStrangersUnknownNotesAndBadParametersWithReasons() throws Exception {
     String stranger = server.token("eve");
     String base = "/api/projects/" + project + "/attribution";
-    assertEquals(404, server.call("GET", base, stranger, null).status());
+    TestServer.Response strangers = server.call("GET", base, stranger, null);
+    assertEquals(403, strangers.status());
+    assertTrue(strangers.text().contains("you are not a member"), strangers.text());
+    assertEquals(404, server.call("GET", "/api/projects/nosuchproject/attribution", stranger, null).status());
     assertEquals(401, server.call("GET", base, null, null).status());
     TestServer.Response unknown = server.call("GET", base + "/notes/nope", tokens.get("dave"), null);
     assertEquals(404, unknown.status());

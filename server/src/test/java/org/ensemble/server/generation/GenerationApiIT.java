@@ -210,7 +210,8 @@ class GenerationApiIT {
     refused(400, "harmonize keeps the melody", server.call("POST", path, alice, new JsonObject().put("mode", "harmonize")
         .put("region", new JsonObject().put("startBar", 0).put("endBar", 1).put("voices", new JsonArray().add("soprano")))));
     refused(403, "a viewer cannot generate", server.call("POST", path, carol, ok));
-    refused(404, "no such project", server.call("POST", path, dave, ok));
+    refused(403, "you are not a member", server.call("POST", path, dave, ok));
+    refused(404, "no such project", server.call("POST", "/api/projects/nosuchproject/generate", dave, ok));
     refused(403, "a viewer cannot accept", server.call("POST", "/api/projects/" + id + "/suggestions/x/accept", carol, null));
     refused(404, "no such suggestion", server.call("POST", "/api/projects/" + id + "/suggestions/x/accept", alice, null));
     refused(404, "no such generation job", server.call("GET", path + "/nope", alice, null));
