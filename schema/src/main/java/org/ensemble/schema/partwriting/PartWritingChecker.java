@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ensemble.schema.ProjectView;
 
@@ -50,7 +52,13 @@ public final class PartWritingChecker {
       rule.check(texture, findings);
     }
     findings.sort(Comparator.comparingLong(Finding::tick)); // stable: rule order within one moment
-    return new PartWritingReport(chosen.stream().map(Rule::id).toList(), findings, texture.chordChanges());
+    Map<String, String> tracks = new LinkedHashMap<>();
+    for (Part part : Part.values()) {
+      if (texture.trackId(part) != null) {
+        tracks.put(part.id(), texture.trackId(part));
+      }
+    }
+    return new PartWritingReport(chosen.stream().map(Rule::id).toList(), tracks, findings, texture.chordChanges());
   }
 
   private static List<Rule> choose(Collection<String> ruleIds) {

@@ -4,10 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one check found: the rules it ran, the findings in time order, and the chord changes it saw. */
-public record PartWritingReport(List<String> rules, List<Finding> findings, int chordChanges) {
+/**
+ * What one check found: the rules it ran, the track each voice was read from ({@code "soprano"} to a
+ * track id; a voice the project lacks is absent), the findings in time order, and the chord changes seen.
+ */
+public record PartWritingReport(List<String> rules, Map<String, String> tracks, List<Finding> findings,
+    int chordChanges) {
   public PartWritingReport {
     rules = List.copyOf(rules);
+    tracks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
     findings = List.copyOf(findings);
   }
 
