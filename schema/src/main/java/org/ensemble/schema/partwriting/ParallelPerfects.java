@@ -55,8 +55,11 @@ final class ParallelPerfects implements Rule {
           int before = Math.floorMod(t.at(e - 1, upper).pitch() - t.at(e - 1, lower).pitch(), 12);
           int after = Math.floorMod(t.at(e, upper).pitch() - t.at(e, lower).pitch(), 12);
           if (Integer.signum(upperStep) == Integer.signum(lowerStep) && before == interval && after == interval) {
+            boolean unisons = t.at(e, upper).pitch() == t.at(e, lower).pitch()
+                && t.at(e - 1, upper).pitch() == t.at(e - 1, lower).pitch();
             out.add(t.finding(id, t.time(e), List.of(upper, lower), Intervals.noteIds(t, e, upper, lower),
-                upper.title() + " and " + lower.title().toLowerCase() + " move in parallel " + plural + " ("
+                upper.title() + " and " + lower.title().toLowerCase() + " move in parallel "
+                    + (unisons ? "unisons" : plural) + " ("
                     + Intervals.motion(t, e, upper, lower) + "). Moving two voices the same way from one perfect "
                     + (interval == 7 ? "fifth" : "octave") + " to another makes them sound like one voice; "
                     + "move one of them by contrary or oblique motion."));

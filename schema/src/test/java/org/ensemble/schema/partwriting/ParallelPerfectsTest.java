@@ -44,6 +44,8 @@ class ParallelPerfectsTest {
     // Soprano–alto and soprano–tenor (octaves), alto–tenor (unisons).
     assertEquals(3, found.size(), found.toString());
     assertEquals(List.of("alto", "tenor"), found.get(2).voices());
+    assertTrue(found.get(0).explanation().contains("parallel octaves"), found.get(0).explanation());
+    assertTrue(found.get(2).explanation().contains("parallel unisons"), found.get(2).explanation());
   }
 
   @Test
