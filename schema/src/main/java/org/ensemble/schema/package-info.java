@@ -21,6 +21,7 @@
  *   <li>Output: {@link org.ensemble.schema.MidiExport} (Standard MIDI File; {@code ConductorTrack},
  *       {@code PartTrack}, {@code MidiChannels}, {@code MidiMessages}) and
  *       {@link org.ensemble.schema.ProjectJson} (the REST view).
+ *   <li>Feedback: {@code org.ensemble.schema.partwriting}, the four-part-writing checker over the views.
  * </ul>
  */
 package org.ensemble.schema;

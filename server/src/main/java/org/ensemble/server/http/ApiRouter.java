@@ -99,6 +99,7 @@ public final class ApiRouter {
     new AccountRoutes(vertx, projects, rooms, attributionService, tokens.revocations(), consent).mount(router);
     new AuthorRoutes(vertx, registry, attributionService).mount(router);
     new InviteRoutes(registry, rooms).mount(router);
+    new PartWritingRoutes(vertx, access, rooms).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
