@@ -21,7 +21,8 @@ for ((i = 0; i < ${#ARGS[@]}; i++)); do
     --duration) DURATION=${ARGS[$((i + 1))]} ;;
   esac
 done
-nice -n -10 java -jar load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar shape --target ensemble --warmup "$WARMUP" \
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)"
+nice -n -10 java -jar "load-tests/target/ensemble-load-tests-$VERSION.jar" shape --target ensemble --warmup "$WARMUP" \
   --duration "$DURATION" --work load-tests/target/work "${ARGS[@]}" \
   --server-jvm-options "-XX:StartFlightRecording=filename=$PWD/$OUT/server.jfr,settings=profile,dumponexit=true" \
   > "$OUT/result.json" 2> "$OUT/tool.log" &
@@ -33,7 +34,7 @@ for _ in $(seq 1 120); do
 done
 scrape() {
   local pid port
-  pid=$(pgrep -f "ensemble-server-0.1.0-SNAPSHOT.jar --port" | head -1 || true)
+  pid=$(pgrep -f "ensemble-server-$VERSION.jar --port" | head -1 || true)
   [ -n "$pid" ] || return 0
   port=$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -o -- '--port [0-9]*' | cut -d' ' -f2)
   curl -s "http://127.0.0.1:$port/metrics" | grep -E '^ensemble_(update|refused|messages)' > "$1" || true

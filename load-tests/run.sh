@@ -52,7 +52,8 @@ RAW=load-tests/results/raw/$DATE.jsonl
 OUT=load-tests/results/$DATE.md
 [ $QUICK = 1 ] && RAW=load-tests/target/quick.jsonl && OUT=load-tests/target/quick.md
 : > "$RAW"
-JAR=load-tests/target/ensemble-load-tests-0.1.0-SNAPSHOT.jar
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)"
+JAR=load-tests/target/ensemble-load-tests-$VERSION.jar
 # The tool's own collector is chosen to disturb what it measures least (it shares the 2 cores with the
 # server). Latency shapes: Shenandoah, whose pauses stay under ~4 ms; under G1 the tool paused 20-90 ms
 # every few seconds (its 200-400 documents grow with every edit), and those pauses were in every

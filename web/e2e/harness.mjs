@@ -2,7 +2,7 @@
 // Debian's chromium driven by playwright-core (headless, no sandbox, a fresh profile per browser),
 // and helpers that act as a user would through the page.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
@@ -22,8 +22,15 @@ export function freePort() {
   })
 }
 
+/** The project's version, from the parent pom (its first top-level <version>), as the launcher reads it. */
+function projectVersion() {
+  const match = readFileSync(join(repo, 'pom.xml'), 'utf8').match(/^  <version>(.*)<\/version>$/m)
+  if (!match) throw new Error('no <version> in pom.xml')
+  return match[1]
+}
+
 function serverJar() {
-  const jar = join(repo, 'server', 'target', 'ensemble-server-0.1.0-SNAPSHOT.jar')
+  const jar = join(repo, 'server', 'target', `ensemble-server-${projectVersion()}.jar`)
   if (!existsSync(jar)) throw new Error(`no server jar at ${jar}: build it first (mvn -pl server -am -DskipTests package)`)
   return jar
 }

@@ -4,7 +4,9 @@
 # Screenshots land in web/test-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=../server/target/ensemble-server-0.1.0-SNAPSHOT.jar
+# The version the jars carry, read from the parent pom as the launcher does.
+version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' ../pom.xml | head -1)"
+jar=../server/target/ensemble-server-$version.jar
 if [ ! -f "$jar" ]; then
   (cd .. && mvn -q -B -Dstyle.color=never -pl server -am -DskipTests package)
 fi
