@@ -97,8 +97,8 @@ public final class ApiRouter {
     generationRoutes.mount(router);
     new TrainingRoutes(registry, consent).mount(router);
     new AccountRoutes(vertx, projects, rooms, attributionService, tokens.revocations(), consent).mount(router);
-    new AuthorRoutes(vertx, registry, attributionService).mount(router);
-    new InviteRoutes(registry, rooms).mount(router);
+    new AuthorRoutes(vertx, access, attributionService).mount(router);
+    new InviteRoutes(access, projects).mount(router);
     new PartWritingRoutes(vertx, access, rooms).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);

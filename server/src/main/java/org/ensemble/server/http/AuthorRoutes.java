@@ -12,7 +12,6 @@ import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.Attributes;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.registry.ProjectRecord;
-import org.ensemble.server.registry.ProjectRegistry;
 
 /**
  * The owner anonymizes an author of the project (documented in {@code docs/api.md}): {@code PUT
@@ -23,12 +22,12 @@ final class AuthorRoutes {
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._'-]{1,40}");
 
   private final Vertx vertx;
-  private final ProjectRegistry registry;
+  private final ProjectAccess access;
   private final Attribution attribution;
 
-  AuthorRoutes(Vertx vertx, ProjectRegistry registry, Attribution attribution) {
+  AuthorRoutes(Vertx vertx, ProjectAccess access, Attribution attribution) {
     this.vertx = vertx;
-    this.registry = registry;
+    this.access = access;
     this.attribution = attribution;
   }
 
@@ -37,12 +36,7 @@ final class AuthorRoutes {
   }
 
   private void anonymize(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    if (role != Role.OWNER) {
-      throw ApiException.forbidden("only the project's owner can anonymize its authors");
-    }
+    ProjectRecord record = access.require(ctx, Role.OWNER, "anonymize its authors");
     String actor = ctx.pathParam("userId");
     if (Attributes.AI_ACTOR.equals(actor)) {
       throw ApiException.badRequest("the AI's parts name its model; they cannot be anonymized");

@@ -10,11 +10,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.Invite;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.registry.ProjectRegistry;
-import org.ensemble.server.sync.CloseCodes;
-import org.ensemble.server.sync.Rooms;
 
 /**
  * Sharing by link (docs/api.md): the owner makes an invite link with a role, lists and revokes them;
@@ -22,12 +21,14 @@ import org.ensemble.server.sync.Rooms;
  * says so; revoking does not remove those who already joined (the members page does that).
  */
 final class InviteRoutes {
+  private final ProjectAccess access;
+  private final Projects projects;
   private final ProjectRegistry registry;
-  private final Rooms rooms;
 
-  InviteRoutes(ProjectRegistry registry, Rooms rooms) {
-    this.registry = registry;
-    this.rooms = rooms;
+  InviteRoutes(ProjectAccess access, Projects projects) {
+    this.access = access;
+    this.projects = projects;
+    this.registry = projects.registry();
   }
 
   void mount(Router router) {
@@ -84,22 +85,13 @@ final class InviteRoutes {
       }
       // The latest record (another join may have just been stored) with this member added.
       ProjectRecord latest = registry.get(id).orElse(record);
-      return registry.put(latest.withMember(user, invite.role()))
-          .compose(r -> now == null ? Future.succeededFuture(invite.role())
-              : rooms.evictUser(id, user.id(), CloseCodes.FORBIDDEN, "your role changed; reconnect").map(invite.role()));
+      return projects.setMember(latest, user, invite.role()).map(invite.role());
     }).onSuccess(role -> json(ctx, 200, new JsonObject().put("projectId", id).put("title", record.title())
         .put("role", role.wireName()))).onFailure(ctx::fail);
   }
 
-  /** The project, when the caller owns it; fails with 404 or 403 otherwise. */
   private ProjectRecord ownProject(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.forbidden("you are not a member of this project"));
-    if (role != Role.OWNER) {
-      throw ApiException.forbidden("only the owner shares the project by link; you are " + role.wireName());
-    }
-    return record;
+    return access.require(ctx, Role.OWNER, "share the project by link");
   }
 
   private static JsonObject view(Invite invite) {

@@ -25,8 +25,9 @@ final class ProjectAccess {
     Role role = record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.forbidden(
         "you are not a member of \"" + record.title() + "\"; ask its owner, " + record.owner().name() + ", to add you"));
     if (role.ordinal() < needed.ordinal()) {
-      throw ApiException.forbidden("a " + role.wireName() + " cannot " + action + "; that needs the "
-          + needed.wireName() + " role");
+      String who = role.wireName();
+      throw ApiException.forbidden(("aeiou".indexOf(who.charAt(0)) >= 0 ? "an " : "a ") + who + " cannot " + action
+          + "; that needs the " + needed.wireName() + " role");
     }
     return record;
   }
