@@ -2,6 +2,7 @@ package org.ensemble.server.http;
 
 import static org.ensemble.server.http.JsonExchange.json;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,6 @@ import org.ensemble.schema.ProjectMaps;
 import org.ensemble.schema.ProjectSchema;
 import org.ensemble.schema.TrackView;
 import org.ensemble.server.auth.Role;
-import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.projects.Projects;
 
@@ -29,18 +29,18 @@ final class MidiImportRoutes {
   private static final int MAX_TITLE = 200;
 
   private final Vertx vertx;
-  private final Tokens tokens;
   private final Projects projects;
 
-  MidiImportRoutes(Vertx vertx, Tokens tokens, Projects projects) {
+  MidiImportRoutes(Vertx vertx, Projects projects) {
     this.vertx = vertx;
-    this.tokens = tokens;
     this.projects = projects;
   }
 
-  void mount(Router router) {
+  /** Mounted before the API's small JSON body limit; {@code authenticate} is the API's own sign-in check. */
+  void mount(Router router, Handler<RoutingContext> authenticate) {
     router.post(PATH).handler(this::checkSize);
     router.post(PATH).handler(BodyHandler.create().setBodyLimit(MidiImport.MAX_FILE_BYTES + 1L));
+    router.post(PATH).handler(authenticate);
     router.post(PATH).handler(this::importFile);
   }
 
@@ -61,18 +61,16 @@ final class MidiImportRoutes {
   }
 
   private void importFile(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     String title = ctx.request().getParam("title", "Imported").trim();
     if (title.isEmpty() || title.length() > MAX_TITLE) {
       ctx.fail(ApiException.badRequest("the title must have 1 to " + MAX_TITLE + " characters"));
       return;
     }
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    tokens.verify(token).onFailure(e -> ctx.fail(ApiException.unauthorized(token == null ? "missing token" : "invalid or expired token")))
-        .onSuccess(user -> vertx.executeBlocking(() -> read(bytes, title), false)
-            .onFailure(ctx::fail)
-            .onSuccess(result -> create(ctx, user, result)));
+    UserIdentity user = ApiRouter.user(ctx);
+    vertx.executeBlocking(() -> read(bytes, title), false)
+        .onFailure(ctx::fail)
+        .onSuccess(result -> create(ctx, user, result));
   }
 
   private static MidiImport.Result read(byte[] bytes, String title) {
