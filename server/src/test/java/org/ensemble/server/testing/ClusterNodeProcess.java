@@ -32,8 +32,8 @@ public final class ClusterNodeProcess implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> extraEnv;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+  private final int port;
   private Process process;
-  private int port;
 
   private ClusterNodeProcess(String name, int hazelcastPort, List<String> members, String redisUri, Path dataDir,
                              Map<String, String> extraEnv) {
@@ -43,6 +43,16 @@ public final class ClusterNodeProcess implements AutoCloseable {
     this.redisUri = redisUri;
     this.dataDir = dataDir;
     this.extraEnv = extraEnv;
+    this.port = freeHttpPort();
+  }
+
+  /** The node keeps its HTTP port across restarts, so clients that reconnect find it again. */
+  private static int freeHttpPort() {
+    try {
+      return freePorts(1).get(0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Free ports for Hazelcast members on loopback, one per node to come. */
@@ -77,7 +87,7 @@ public final class ClusterNodeProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
-        "org.ensemble.server.Main", "--port", "0", "--data-dir", dataDir.toString()).redirectErrorStream(true);
+        "org.ensemble.server.Main", "--port", Integer.toString(port), "--data-dir", dataDir.toString()).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("ENSEMBLE_JWT_SECRET", TestServer.SECRET);
     env.put("ENSEMBLE_STORE", "redis");
@@ -119,7 +129,7 @@ public final class ClusterNodeProcess implements AutoCloseable {
   /** Waits until the node serves HTTP (it joined the cluster first). */
   public ClusterNodeProcess awaitStarted() throws Exception {
     try {
-      port = started.get(START_SECONDS, TimeUnit.SECONDS);
+      started.get(START_SECONDS, TimeUnit.SECONDS);
       return this;
     } catch (Exception e) {
       throw new IllegalStateException(name + " did not start: " + lastLines(), e);
