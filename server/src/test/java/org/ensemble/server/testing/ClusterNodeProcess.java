@@ -144,6 +144,24 @@ public final class ClusterNodeProcess implements AutoCloseable {
     return port;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Resident memory of the node's process, from /proc (Linux), in bytes; -1 when unknown. */
+  public long residentBytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
