@@ -80,6 +80,15 @@ public final class ClusterNode {
     return out;
   }
 
+  /** The ids of the members this node sees. */
+  java.util.Set<String> memberIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Member m : hazelcast().getCluster().getMembers()) {
+      ids.add(m.getUuid().toString());
+    }
+    return ids;
+  }
+
   /** Calls {@code listener} with a member's id when it leaves or is removed (on a Hazelcast thread). */
   void onMemberLeft(Consumer<String> listener) {
     hazelcast().getCluster().addMembershipListener(new MembershipListener() {

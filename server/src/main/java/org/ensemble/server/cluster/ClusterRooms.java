@@ -47,8 +47,10 @@ public final class ClusterRooms implements Rooms {
   private static final Logger LOG = Logger.getLogger(ClusterRooms.class.getName());
   /** A room whose owner is still claiming it, or just moved, is asked for again after this. */
   private static final long RETRY_MS = 100;
-  private static final int JOIN_TRIES = 100;
-  private static final int EDIT_TRIES = 8;
+  /** How long a join or a server edit keeps looking for the room's owner before it fails. */
+  private static final long FIND_OWNER_MS = 30_000;
+  /** A join relayed to an owner that does not answer within this is tried again (the owner may have died). */
+  private static final long JOIN_TIMEOUT_MS = 3_000;
   private static final String MOVED = "the room moved to another server; reconnecting";
 
   private final Vertx vertx;
@@ -121,10 +123,11 @@ public final class ClusterRooms implements Rooms {
 
   @Override
   public Future<RoomSession> join(String projectId, RoomConnection connection) {
-    return onContext(() -> join(projectId, connection, 0));
+    long deadline = System.currentTimeMillis() + FIND_OWNER_MS;
+    return onContext(() -> join(projectId, connection, deadline));
   }
 
-  private Future<RoomSession> join(String projectId, RoomConnection connection, int attempt) {
+  private Future<RoomSession> join(String projectId, RoomConnection connection, long deadline) {
     return owner(projectId).compose(lease -> {
       if (mine(lease)) {
         use(projectId);
@@ -132,7 +135,7 @@ public final class ClusterRooms implements Rooms {
             .onFailure(e -> done(projectId));
       }
       return joinRemote(lease, projectId, connection);
-    }).recover(e -> retry(e, attempt, JOIN_TRIES, () -> join(projectId, connection, attempt + 1)));
+    }).recover(e -> retry(e, deadline, () -> join(projectId, connection, deadline)));
   }
 
   private Future<RoomSession> joinRemote(Lease lease, String projectId, RoomConnection connection) {
@@ -145,9 +148,14 @@ public final class ClusterRooms implements Rooms {
     remote.put(connection.id(), session);
     JsonObject join = new JsonObject().put(Relay.PROJECT, projectId).put(Relay.CONNECTION, connection.id())
         .put(Relay.ORIGIN, node.id()).put(Relay.USER, Actors.user(connection.user())).put("role", connection.role().name());
-    return bus.request(Relay.address(lease.nodeId()), Buffer.buffer(join.encode()), Relay.op(Relay.JOIN))
+    return bus.request(Relay.address(lease.nodeId()), Buffer.buffer(join.encode()),
+            Relay.op(Relay.JOIN).setSendTimeout(JOIN_TIMEOUT_MS))
         .<RoomSession>map(reply -> session)
-        .onFailure(e -> remote.remove(connection.id(), session));
+        .onFailure(e -> {
+          remote.remove(connection.id(), session);
+          LOG.info("relaying " + projectId + " to " + lease + " failed: " + e.getMessage() + "; members "
+              + node.memberIds() + ", cluster time " + node.hazelcast().getCluster().getClusterTime());
+        });
   }
 
   @Override
@@ -159,10 +167,11 @@ public final class ClusterRooms implements Rooms {
 
   @Override
   public Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, Consumer<Doc> change) {
-    return onContext(() -> edit(projectId, actor, clientId, change, 0));
+    long deadline = System.currentTimeMillis() + FIND_OWNER_MS;
+    return onContext(() -> edit(projectId, actor, clientId, change, deadline));
   }
 
-  private Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, Consumer<Doc> change, int attempt) {
+  private Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, Consumer<Doc> change, long deadline) {
     return owner(projectId).compose(lease -> {
       long writer = ServerClientIds.forOwner(lease.epoch(), clientId);
       if (mine(lease)) {
@@ -174,7 +183,7 @@ public final class ClusterRooms implements Rooms {
             Relay.NOT_OWNER, "still being claimed"));
       }
       return editRemote(lease, projectId, actor, writer, change);
-    }).recover(e -> retry(e, attempt, EDIT_TRIES, () -> edit(projectId, actor, clientId, change, attempt + 1)));
+    }).recover(e -> retry(e, deadline, () -> edit(projectId, actor, clientId, change, deadline)));
   }
 
   /** Edits a copy of the owner's document here, then has the owner store and apply the update. */
@@ -366,12 +375,18 @@ public final class ClusterRooms implements Rooms {
 
   /** This node lost a room (its lease, or a fenced write): its connections reconnect to the new owner. */
   private void stepDown(String projectId) {
-    if (owned.remove(projectId) == null) {
+    if (!owned.containsKey(projectId)) {
       return;
     }
+    Lease lease = owned.remove(projectId);
     metrics.steppedDown();
     LOG.info("stepping down from a room: " + projectId);
     local.discard(projectId, CloseCodes.ROOM_MOVED, MOVED);
+    // Gone from the map at once (if still ours) rather than at its expiry: others stop relaying here.
+    vertx.executeBlocking(() -> {
+      leases.release(projectId, lease.epoch());
+      return null;
+    }, false);
   }
 
   private void renew() {
@@ -546,10 +561,17 @@ public final class ClusterRooms implements Rooms {
     }
   }
 
-  private <T> Future<T> retry(Throwable e, int attempt, int tries, Supplier<Future<T>> again) {
-    boolean moved = e instanceof ReplyException r && (r.failureCode() == Relay.NOT_OWNER || r.failureCode() == Relay.STALE
-        || r.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS);
-    if (!moved && !(e instanceof StaleEditException) || attempt + 1 >= tries) {
+  /**
+   * Tries again, until the deadline, when the owner was not found where the lease said: it is still
+   * claiming, it just gave the room up, a server edit crossed another, or it died (no answer, no
+   * handler); the next try reads the lease again.
+   */
+  private <T> Future<T> retry(Throwable e, long deadline, Supplier<Future<T>> again) {
+    boolean moved = e instanceof StaleEditException || e instanceof ReplyException r
+        && (r.failureCode() == Relay.NOT_OWNER || r.failureCode() == Relay.STALE
+            || r.failureType() == io.vertx.core.eventbus.ReplyFailure.NO_HANDLERS
+            || r.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT);
+    if (!moved || System.currentTimeMillis() > deadline) {
       return Future.failedFuture(e);
     }
     Promise<T> later = Promise.promise();

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The rooms' leases in a Hazelcast map, room id to {@link Lease}. Every method blocks on Hazelcast
+ * The rooms' leases in a Hazelcast map, room id to {@link Lease}; expiry times are wall-clock. Every method blocks on Hazelcast
  * (and a claim on Redis): call them on worker threads only. A lease counts while it has not expired
  * and its node is a member; otherwise the room is vacant and any node may claim it.
  */
@@ -119,7 +119,12 @@ final class RoomLeases {
     return ids;
   }
 
+  /**
+   * Wall-clock time: leases assume the nodes' clocks agree to well within a lease (NTP does that).
+   * Hazelcast's cluster time was tried first and jumped by tens of seconds when the master changed,
+   * which kept a dead owner's lease alive that long.
+   */
   private long now() {
-    return hazelcast.getCluster().getClusterTime();
+    return System.currentTimeMillis();
   }
 }

@@ -37,12 +37,13 @@ public final class ClusterBenchmark {
     List<ClusterNodeProcess> nodes = new ArrayList<>();
     try (RedisServer redis = RedisServer.start()) {
       Path dir = Files.createTempDirectory("ensemble-cluster-bench-");
+      System.out.println("nodes' logs in " + dir);
       List<Integer> ports = ClusterNodeProcess.freePorts(3);
       List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
       long start = System.nanoTime();
       for (int i = 0; i < 3; i++) {
         nodes.add(ClusterNodeProcess.launch("node" + (i + 1), ports.get(i), members, redis.uri(),
-            dir.resolve("node" + (i + 1)), Map.of()));
+            dir.resolve("node" + (i + 1)), Map.of("ENSEMBLE_LIMITS_MAX_CONNECTIONS_PER_USER", "5000")));
       }
       for (ClusterNodeProcess n : nodes) {
         n.awaitStarted();
@@ -126,7 +127,7 @@ public final class ClusterBenchmark {
       }
       Set<String> accepted = union(first, obs);
       int alive = (victim + 1) % 3;
-      try (SyncClient check = SyncClient.connectAndWait(vertx, nodes.get(alive).port(), project, token).awaitSynced()) {
+      try (SyncClient check = checkClient(vertx, nodes, alive, project, token)) {
         Set<String> stored = check.read(NoteStream::ids);
         Set<String> missing = new TreeSet<>(accepted);
         missing.removeAll(stored);
@@ -164,6 +165,21 @@ public final class ClusterBenchmark {
       }
     } finally {
       clients.forEach(SyncClient::close);
+    }
+  }
+
+  private static SyncClient checkClient(Vertx vertx, List<ClusterNodeProcess> nodes, int node, String project,
+                                       String token) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return SyncClient.connectAndWait(vertx, nodes.get(node).port(), project, token).awaitSynced();
+      } catch (Exception e) {
+        System.out.println("  (a check client did not sync on node" + (node + 1) + ": " + e + "; health "
+            + new RestClient(nodes.get(node).port()).call("GET", "/health", null, null).getJsonObject("cluster") + ")");
+        if (attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 

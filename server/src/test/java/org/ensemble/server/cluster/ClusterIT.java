@@ -189,39 +189,54 @@ class ClusterIT {
 
   @Test
   @Order(10)
-  void killingARoomsOwnerLosesNoAcknowledgedEdit() throws Exception {
-    String project = newProject("Kill -9");
-    rest(0).call("PUT", "/api/projects/" + project + "/members/bob", alice, new JsonObject().put("role", "editor"));
-    // The first client's node takes the room.
-    try (NoteStream first = NoteStream.observer(vertx, () -> nodes, 0, project, alice)) {
-      Eventually.await(() -> health(0).getJsonObject("cluster").getInteger("ownedRooms") >= 1, () -> "node1 owns the room");
-      List<NoteStream> streams = new ArrayList<>();
-      streams.add(NoteStream.writer(vertx, () -> nodes, 0, project, alice, "a0"));
-      streams.add(NoteStream.writer(vertx, () -> nodes, 1, project, bob, "b1"));
-      streams.add(NoteStream.writer(vertx, () -> nodes, 2, project, alice, "a2"));
-      NoteStream obs1 = NoteStream.observer(vertx, () -> nodes, 1, project, bob);
-      NoteStream obs2 = NoteStream.observer(vertx, () -> nodes, 2, project, alice);
-      try {
-        Eventually.await(Duration.ofSeconds(30), () -> accepted(first, obs1, obs2).size() >= 150, () -> "edits flow");
-        nodes.get(0).kill();
-        int before = accepted(first, obs1, obs2).size();
-        Eventually.await(MOVE, () -> accepted(first, obs1, obs2).size() >= before + 150,
-            () -> "edits flow again after the kill: " + accepted(first, obs1, obs2).size() + " accepted, " + before + " before");
-      } finally {
-        for (NoteStream s : streams) {
+  void killingTheOwnerOfManyRoomsLosesNoAcknowledgedEdit() throws Exception {
+    // One busy room with writers through all three nodes, and three more with a writer each, all
+    // owned by node1 (their first clients are there).
+    List<String> projects = new ArrayList<>();
+    List<NoteStream> writers = new ArrayList<>();
+    List<List<NoteStream>> observers = new ArrayList<>();
+    try {
+      for (int r = 0; r < 4; r++) {
+        String project = newProject(0, "Kill -9 #" + r);
+        rest(0).call("PUT", "/api/projects/" + project + "/members/bob", alice, new JsonObject().put("role", "editor"));
+        projects.add(project);
+        NoteStream onOwner = NoteStream.observer(vertx, () -> nodes, 0, project, alice);
+        Eventually.await(() -> onOwner.connections() > 0, () -> "the first observer connected");
+        observers.add(new ArrayList<>(List.of(onOwner, NoteStream.observer(vertx, () -> nodes, 1 + r % 2, project, bob))));
+        writers.add(NoteStream.writer(vertx, () -> nodes, 1 + (r + 1) % 2, project, bob, "b" + r));
+        if (r == 0) {
+          writers.add(NoteStream.writer(vertx, () -> nodes, 0, project, alice, "a0"));
+          writers.add(NoteStream.writer(vertx, () -> nodes, 2, project, alice, "a2"));
+        }
+      }
+      Eventually.await(() -> health(0).getJsonObject("cluster").getInteger("ownedRooms") >= 4, () -> "node1 owns the rooms: " + health(0));
+      Eventually.await(Duration.ofSeconds(30), () -> observers.stream().allMatch(o -> accepted(o).size() >= 40), () -> "edits flow");
+      nodes.get(0).kill();
+      List<Integer> before = observers.stream().map(o -> accepted(o).size()).toList();
+      for (int r = 0; r < 4; r++) {
+        int room = r;
+        Eventually.await(MOVE, () -> accepted(observers.get(room)).size() >= before.get(room) + 40,
+            () -> "edits flow again in room " + room + " after the kill: " + accepted(observers.get(room)).size()
+                + " accepted, " + before.get(room) + " before");
+      }
+    } finally {
+      for (NoteStream s : writers) {
+        s.close();
+      }
+      for (List<NoteStream> o : observers) {
+        for (NoteStream s : o) {
           s.close();
         }
-        obs1.close();
-        obs2.close();
       }
-      Set<String> accepted = accepted(first, obs1, obs2);
-      nodes.get(0).restart();
-      assertNothingLost(project, accepted, 1);
-      JsonObject stats = rest(1).call("GET", "/api/projects/" + project + "/attribution", alice, null);
-      Set<String> authors = new TreeSet<>();
-      stats.getJsonArray("authors").forEach(o -> authors.add(((JsonObject) o).getString("actor")));
-      assertTrue(authors.containsAll(Set.of("alice", "bob")), "the ledger names every author: " + authors);
     }
+    nodes.get(0).restart();
+    for (int r = 0; r < 4; r++) {
+      assertNothingLost(projects.get(r), accepted(observers.get(r)), r % 3);
+    }
+    JsonObject stats = rest(1).call("GET", "/api/projects/" + projects.get(0) + "/attribution", alice, null);
+    Set<String> authors = new TreeSet<>();
+    stats.getJsonArray("authors").forEach(o -> authors.add(((JsonObject) o).getString("actor")));
+    assertTrue(authors.containsAll(Set.of("alice", "bob")), "the ledger names every author: " + authors);
   }
 
   @Test
@@ -288,6 +303,10 @@ class ClusterIT {
       assertTrue(missing.isEmpty(), "lost " + missing.size() + " of " + accepted.size() + " acknowledged notes: " + missing);
       assertEquals(List.of(), NoteStream.duplicates(stored), "notes stored twice");
     }
+  }
+
+  private static Set<String> accepted(List<NoteStream> observers) {
+    return accepted(observers.toArray(NoteStream[]::new));
   }
 
   private static Set<String> accepted(NoteStream... observers) {

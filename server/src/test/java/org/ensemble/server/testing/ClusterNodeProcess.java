@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -107,11 +110,17 @@ public final class ClusterNodeProcess implements AutoCloseable {
     started = new CompletableFuture<>();
     Process p = process;
     CompletableFuture<Integer> ready = started;
+    Files.createDirectories(dataDir);
+    Path log = dataDir.resolve("node.log");
     Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+           Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+               StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         String line;
         while ((line = r.readLine()) != null) {
           output.add(line);
+          file.write(line + "\n");
+          file.flush();
           Matcher m = URL.matcher(line);
           if (!ready.isDone() && m.find()) {
             ready.complete(Integer.parseInt(m.group(1)));
@@ -151,7 +160,7 @@ public final class ClusterNodeProcess implements AutoCloseable {
   /** Resident memory of the node's process, from /proc (Linux), in bytes; -1 when unknown. */
   public long residentBytes() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
