@@ -317,19 +317,22 @@ public final class ClusterRooms implements Rooms {
       return Future.failedFuture(new IllegalStateException("this server is stopping"));
     }
     boolean quorate = node.quorate();
-    Future<Lease> claim = vertx.executeBlocking(() -> quorate
+    // Registered before the work starts: a claim that finishes at once must still find its entry to remove.
+    Promise<Lease> claim = Promise.promise();
+    claiming.put(projectId, claim.future());
+    vertx.executeBlocking(() -> quorate
         ? leases.claim(projectId, () -> epochs.raiseFence(projectId))
         : require(leases.current(projectId), "this server sees too few cluster members to own rooms"), false)
-        .onSuccess(lease -> {
-          if (mine(lease) && !owned.containsKey(projectId)) {
-            owned.put(projectId, lease);
-            epochs.owning(projectId, lease.epoch());
+        .onComplete(ar -> {
+          claiming.remove(projectId, claim.future());
+          if (ar.succeeded() && mine(ar.result()) && !owned.containsKey(projectId)) {
+            owned.put(projectId, ar.result());
+            epochs.owning(projectId, ar.result().epoch());
             metrics.ownershipChanged();
           }
-        })
-        .andThen(ar -> claiming.remove(projectId));
-    claiming.put(projectId, claim);
-    return claim;
+          claim.handle(ar);
+        });
+    return claim.future();
   }
 
   private static Lease require(Lease lease, String otherwise) {
@@ -363,14 +366,16 @@ public final class ClusterRooms implements Rooms {
     }
     owned.remove(projectId);
     // A join here meanwhile waits for the release, then claims anew.
-    Future<Void> release = vertx.executeBlocking(() -> {
+    Promise<Void> release = Promise.promise();
+    releasing.put(projectId, release.future());
+    vertx.executeBlocking(() -> {
       leases.release(projectId, lease.epoch());
       return null;
-    }, false).<Void>mapEmpty().andThen(ar -> {
-      releasing.remove(projectId);
+    }, false).onComplete(ar -> {
+      releasing.remove(projectId, release.future());
       epochs.released(projectId, lease.epoch());
+      release.complete();
     });
-    releasing.put(projectId, release);
   }
 
   /** This node lost a room (its lease, or a fenced write): its connections reconnect to the new owner. */

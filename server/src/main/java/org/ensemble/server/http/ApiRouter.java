@@ -95,7 +95,7 @@ public final class ApiRouter {
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
     attribution.mount(router);
     generationRoutes.mount(router);
-    new TrainingRoutes(registry, consent).mount(router);
+    new TrainingRoutes(access, consent).mount(router);
     new AccountRoutes(vertx, projects, rooms, attributionService, tokens.revocations(), consent).mount(router);
     new AuthorRoutes(vertx, access, attributionService).mount(router);
     new InviteRoutes(access, projects).mount(router);

@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.registry.ProjectRecord;
-import org.ensemble.server.registry.ProjectRegistry;
 
 /**
  * A project's training consent (documented in {@code docs/api.md}): {@code GET
@@ -17,21 +16,22 @@ import org.ensemble.server.registry.ProjectRegistry;
  * owner alone. Off unless the owner turns it on.
  */
 final class TrainingRoutes {
-  private final ProjectRegistry registry;
+  private final ProjectAccess access;
   private final TrainingConsent consent;
 
-  TrainingRoutes(ProjectRegistry registry, TrainingConsent consent) {
-    this.registry = registry;
+  TrainingRoutes(ProjectAccess access, TrainingConsent consent) {
+    this.access = access;
     this.consent = consent;
   }
 
   void mount(Router router) {
-    router.get("/api/projects/:id/training").handler(ctx -> answer(ctx, project(ctx, Role.VIEWER)));
+    router.get("/api/projects/:id/training").handler(ctx -> answer(ctx,
+        access.require(ctx, Role.VIEWER, "read the project's training consent")));
     router.put("/api/projects/:id/training").handler(this::put);
   }
 
   private void put(RoutingContext ctx) {
-    ProjectRecord record = project(ctx, Role.OWNER);
+    ProjectRecord record = access.require(ctx, Role.OWNER, "decide whether the project may train a model");
     Object optIn = body(ctx).getValue("optIn");
     if (!(optIn instanceof Boolean)) {
       throw ApiException.badRequest("send {\"optIn\": true} or {\"optIn\": false}");
@@ -44,16 +44,5 @@ final class TrainingRoutes {
     consent.of(record.id()).onSuccess(c -> json(ctx, 200, new JsonObject().put("projectId", record.id())
         .put("optIn", c.isPresent()).put("since", c.map(j -> j.getString("at")).orElse(null))))
         .onFailure(ctx::fail);
-  }
-
-  /** The project, if the caller has at least {@code needed}; 404 for strangers, 403 for too small a role. */
-  private ProjectRecord project(RoutingContext ctx, Role needed) {
-    String id = ctx.pathParam("id");
-    ProjectRecord record = registry.get(id).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    Role role = record.roleOf(ApiRouter.user(ctx).id()).orElseThrow(() -> ApiException.notFound("no such project: " + id));
-    if (role.ordinal() < needed.ordinal()) {
-      throw ApiException.forbidden("only the project's owner decides whether it may train a model");
-    }
-    return record;
   }
 }

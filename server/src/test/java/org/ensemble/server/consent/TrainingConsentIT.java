@@ -43,7 +43,10 @@ class TrainingConsentIT {
       TestServer.Response byEditor = server.call("PUT", training, bob, new JsonObject().put("optIn", true));
       assertEquals(403, byEditor.status(), byEditor.text());
       assertEquals(400, server.call("PUT", training, alice, new JsonObject().put("optIn", "yes")).status());
-      assertEquals(404, server.call("GET", training, server.token("eve"), null).status());
+      TestServer.Response byStranger = server.call("GET", training, server.token("eve"), null);
+      assertEquals(403, byStranger.status(), "a stranger is told she is not a member, as on every project route");
+      assertTrue(byStranger.text().contains("you are not a member"), byStranger.text());
+      assertEquals(404, server.call("GET", "/api/projects/nosuchproject/training", bob, null).status());
       JsonObject on = server.call("PUT", training, alice, new JsonObject().put("optIn", true)).body();
       assertTrue(on.getBoolean("optIn"), on.encode());
       assertTrue(server.call("GET", training, bob, null).body().getBoolean("optIn"));
