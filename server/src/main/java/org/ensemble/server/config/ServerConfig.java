@@ -18,7 +18,8 @@ import org.ensemble.server.store.disk.DiskStoreConfig;
  *  "allowedOrigins": ["http://localhost:8080"], "eventLoops": 1, "diskSyncsInFlight": 4,
  *  "webRoot": "web/dist", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
  *  "generationWorkers": 1, "generationQueue": 16, "generationPerUser": 2,
- *  "limits": {"maxMessageBytes": 1048576, ...}}
+ *  "limits": {"maxMessageBytes": 1048576, ...},
+ *  "cluster": {"enabled": false, "members": ["10.0.0.2:5701"], ...}}
  * </pre>
  */
 public record ServerConfig(
@@ -35,7 +36,8 @@ public record ServerConfig(
     int diskSyncsInFlight,
     Path webRoot,
     boolean webSocketDeflate,
-    GenerationConfig generation) {
+    GenerationConfig generation,
+    ClusterConfig cluster) {
 
   public enum StoreKind { DISK, REDIS }
 
@@ -56,7 +58,7 @@ public record ServerConfig(
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATA_DIR), StoreKind.DISK, DEFAULT_REDIS_URI,
         null, true, List.of(), Limits.defaults(), defaultEventLoops(), DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT,
-        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults());
+        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults(), ClusterConfig.defaults());
   }
 
   /**
@@ -71,42 +73,47 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(host, port, dir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withStore(StoreKind kind, String uri) {
     return new ServerConfig(host, port, dataDir, kind, uri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withDevMode(boolean dev) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, dev, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withJwtSecret(String secret) {
     return new ServerConfig(host, port, dataDir, store, redisUri, secret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, List.copyOf(origins), limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
   }
 
   public ServerConfig withLimits(Limits newLimits) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, newLimits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+  }
+
+  public ServerConfig withCluster(ClusterConfig newCluster) {
+    return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, newCluster);
   }
 
   public ServerConfig withGeneration(GenerationConfig newGeneration) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, cluster);
   }
 
   /**
@@ -147,8 +154,13 @@ public record ServerConfig(
         r.integer("diskSyncsInFlight", d.diskSyncsInFlight, 1, 1024),
         Path.of(r.string("webRoot", d.webRoot.toString())),
         r.bool("webSocketDeflate", d.webSocketDeflate),
-        generation);
+        generation,
+        ClusterConfig.read(r.object("cluster")));
     r.refuseUnknownKeys();
+    if (config.cluster.enabled() && config.store != StoreKind.REDIS) {
+      throw new ConfigException("cluster mode keeps projects in Redis: set \"store\" to redis (ENSEMBLE_STORE=redis); "
+          + "the embedded disk store belongs to one process");
+    }
     return config;
   }
 }

@@ -53,6 +53,24 @@ class ServerConfigTest {
   }
 
   @Test
+  void clusterSettingsComeFromTheEnvironmentAndNeedRedis() {
+    ServerConfig c = ServerConfig.from(new JsonObject().put("store", "redis"), Map.of("ENSEMBLE_CLUSTER_ENABLED", "true",
+        "ENSEMBLE_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701,10.0.0.3:5701", "ENSEMBLE_CLUSTER_HOST", "10.0.0.1",
+        "ENSEMBLE_CLUSTER_LEASE_MILLIS", "3000", "ENSEMBLE_CLUSTER_FAILURE_SECONDS", "4"));
+    assertTrue(c.cluster().enabled());
+    assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5701", "10.0.0.3:5701"), c.cluster().members());
+    assertEquals(3000, c.cluster().leaseMillis());
+    assertEquals(4, c.cluster().failureSeconds());
+    assertEquals(2, c.cluster().effectiveQuorum(), "a majority of three");
+    assertEquals(false, ServerConfig.defaults().cluster().enabled());
+    assertRefused(new JsonObject(), Map.of("ENSEMBLE_CLUSTER_ENABLED", "true"), "cluster mode keeps projects in Redis");
+    assertRefused(new JsonObject().put("store", "redis"), Map.of("ENSEMBLE_CLUSTER_DISCOVERY", "kubernetes"),
+        "\"cluster.kubernetesService\" is needed");
+    assertRefused(new JsonObject().put("cluster", new JsonObject().put("heartbeatSeconds", 5).put("failureSeconds", 5)),
+        Map.of(), "\"cluster.failureSeconds\" must be longer");
+  }
+
+  @Test
   void anUnknownKeyIsRefusedByName() {
     assertRefused(new JsonObject().put("prot", 8080), Map.of(), "unknown setting \"prot\"");
     assertRefused(new JsonObject().put("limits", new JsonObject().put("maxMessagesPerMinute", 5)), Map.of(),
