@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
+import org.ensemble.server.auth.Revocations;
 import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.cluster.ClusterNode;
+import org.ensemble.server.cluster.ClusterNotices;
+import org.ensemble.server.cluster.ClusterRooms;
+import org.ensemble.server.cluster.FencedDocuments;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.http.ApiRouter;
@@ -23,6 +28,7 @@ import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.ProjectRegistry;
 import org.ensemble.server.store.DocumentStore;
 import org.ensemble.server.store.MetadataStore;
+import org.ensemble.server.store.redis.RedisDocumentStore;
 import org.ensemble.server.sync.CloseCodes;
 import org.ensemble.server.sync.LocalRooms;
 import org.ensemble.server.sync.Origins;
@@ -64,10 +70,21 @@ public final class EnsembleServer {
 
   public static Future<EnsembleServer> start(Vertx vertx, ServerConfig config, DocumentStore documents,
                                              MetadataStore metadata) {
+    return start(vertx, config, documents, metadata, null);
+  }
+
+  /**
+   * @param cluster this process's membership of a cluster (cluster mode: {@code documents} must be the
+   *                Redis store, written through {@link FencedDocuments}), or null for a single node
+   */
+  public static Future<EnsembleServer> start(Vertx vertx, ServerConfig config, DocumentStore storeGiven,
+                                             MetadataStore metadata, ClusterNode cluster) {
     Context main = vertx.getOrCreateContext();
     String secret;
+    DocumentStore documents;
     try {
       secret = Secrets.jwtSecret(config);
+      documents = cluster == null ? storeGiven : fenced(storeGiven);
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
@@ -80,32 +97,49 @@ public final class EnsembleServer {
     int shards = config.eventLoops();
     Future<String> deployed = vertx.deployVerticle(() -> new RoomShardVerticle(shardContexts),
         new DeploymentOptions().setInstances(shards));
-    return deployed.compose(deploymentId -> org.ensemble.server.auth.Revocations.load(metadata, main)
-        .map(revocations -> { tokens.checkRevocations(revocations); return revocations; })
+    Revocations[] revocations = new Revocations[1];
+    return deployed.compose(deploymentId -> Revocations.load(metadata, main)
+        .map(revoked -> {
+          tokens.checkRevocations(revoked);
+          revocations[0] = revoked;
+          return revoked;
+        })
         .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Attribution attribution = new Attribution(documents);
-      // A room's collaborators, each behind its UpdateGate: the authorship ledger (relays to other
-      // nodes would join it here).
+      // A room's collaborators, each behind its UpdateGate: the authorship ledger.
       UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution));
-      Rooms rooms = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
-      AttributionCache attributionCache = attribution.cache(vertx);
-      long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
-      GenerationService generation = new GenerationService(vertx, rooms, config.generation());
-      Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
+      LocalRooms local = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
+      Future<Rooms> roomsReady = cluster == null ? Future.succeededFuture(local)
+          : ClusterNotices.start(cluster, registry, revocations[0])
+              .compose(notices -> ClusterRooms.start(vertx, main, local, cluster, (FencedDocuments) documents, prometheus))
+              .map(clustered -> (Rooms) clustered);
+      return roomsReady.compose(rooms -> {
+        AttributionCache attributionCache = attribution.cache(vertx);
+        long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
+        GenerationService generation = new GenerationService(vertx, rooms, config.generation());
+        Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
 
-      Router router = Router.router(vertx);
-      SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
-          new Origins(config.allowedOrigins()), metrics);
-      router.get("/sync/:projectId").handler(sync::handle);
-      new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
-          prometheus).mount(router);
-      StudioPages.mount(router, config.webRoot());
-      List<HttpServer> servers = new ArrayList<>();
-      return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
-              new DeploymentOptions().setInstances(shards))
-          .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
-              documents, metadata, List.of(listeners, deploymentId)));
+        Router router = Router.router(vertx);
+        SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
+            new Origins(config.allowedOrigins()), metrics);
+        router.get("/sync/:projectId").handler(sync::handle);
+        new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
+            prometheus).mount(router);
+        StudioPages.mount(router, config.webRoot());
+        List<HttpServer> servers = new ArrayList<>();
+        return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
+                new DeploymentOptions().setInstances(shards))
+            .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
+                documents, metadata, List.of(listeners, deploymentId)));
+      });
     }));
+  }
+
+  private static DocumentStore fenced(DocumentStore given) {
+    if (!(given instanceof RedisDocumentStore redis)) {
+      throw new IllegalArgumentException("cluster mode keeps projects in Redis; the embedded disk store belongs to one process");
+    }
+    return new FencedDocuments(redis);
   }
 
   private static HttpServerOptions serverOptions(ServerConfig config) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import org.ensemble.server.cluster.ClusterNode;
+import org.ensemble.server.config.ClusterConfig;
 import org.ensemble.server.config.ConfigException;
 import org.ensemble.server.config.ServerConfig;
 
@@ -37,11 +39,38 @@ public final class Main {
     }
     // Fewer event loops than Vert.x's default of two per core (see ServerConfig.defaultEventLoops):
     // fewer threads compete for the cores; each loop hosts one shard of the rooms and one listener.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
-    Stores stores = Stores.open(config);
-    EnsembleServer.start(vertx, config, stores.documents(), stores.metadata())
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(config.eventLoops());
+    ClusterConfig cluster = config.cluster();
+    ClusterNode node = null;
+    if (cluster.enabled()) {
+      // Joined on this (main) thread: the stores connect next, blocking, which no event loop may do.
+      try {
+        node = ClusterNode.start(options, cluster,
+                cluster.nodeName().isEmpty() ? cluster.host() + ":" + cluster.port() : cluster.nodeName())
+            .toCompletionStage().toCompletableFuture().get();
+      } catch (Exception e) {
+        System.err.println("Ensemble could not join the cluster: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+        System.exit(1);
+        return;
+      }
+    }
+    run(config, node, node == null ? Vertx.vertx(options) : node.vertx());
+  }
+
+  private static void run(ServerConfig config, ClusterNode cluster, Vertx vertx) {
+    Stores stores;
+    try {
+      stores = Stores.open(config);
+    } catch (RuntimeException e) {
+      System.err.println("Ensemble could not start: " + e.getMessage());
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    EnsembleServer.start(vertx, config, stores.documents(), stores.metadata(), cluster)
         .compose(server -> server.generation().ready().map(server))
         .onSuccess(server -> {
+          // SIGTERM drains: the rooms this node owns move to the others before it leaves the cluster.
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
               server.close().toCompletionStage().toCompletableFuture().get();

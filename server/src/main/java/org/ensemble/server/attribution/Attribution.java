@@ -33,6 +33,11 @@ public final class Attribution implements UpdateGate.Factory {
     this.clock = clock;
   }
 
+  /** The id under which a project's ledger is stored, beside the project in the same store. */
+  public static String ledgerId(String projectId) {
+    return LedgerLog.docId(projectId);
+  }
+
   @Override
   public Future<UpdateGate> open(String projectId, Context context) {
     return Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context).map(updates -> {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ensemble.server.store.MetadataStore;
 
@@ -43,12 +44,28 @@ public final class Revocations {
     });
   }
 
+  private volatile Function<String, Future<Void>> changed = id -> Future.succeededFuture();
+
+  /** Has {@code notify} called with the user's id after every revocation, before it completes (cluster mode). */
+  public void onChange(Function<String, Future<Void>> notify) {
+    this.changed = notify;
+  }
+
+  /** Reads one user's revocation from the store again (another node revoked their tokens). */
+  public Future<Void> reload(String userId) {
+    return Future.fromCompletionStage(store.get(PREFIX + userId), context).map(v -> {
+      v.ifPresent(bytes -> revoked.merge(userId,
+          new JsonObject(new String(bytes, StandardCharsets.UTF_8)).getLong("before"), Math::max));
+      return null;
+    });
+  }
+
   /** Refuses every token of {@code userId} issued up to {@code epochSecond}; completes once durable. */
   public Future<Void> revokeUpTo(String userId, long epochSecond) {
     byte[] bytes = new JsonObject().put("before", epochSecond).encode().getBytes(StandardCharsets.UTF_8);
-    return Future.fromCompletionStage(store.put(PREFIX + userId, bytes), context).map(v -> {
+    return Future.fromCompletionStage(store.put(PREFIX + userId, bytes), context).compose(v -> {
       revoked.merge(userId, epochSecond, Math::max);
-      return null;
+      return changed.apply(userId);
     });
   }
 

@@ -107,10 +107,16 @@ public final class ApiRouter {
   // ---- health and metrics ----------------------------------------------------------------------
 
   private void health(RoutingContext ctx) {
-    json(ctx, 200, new JsonObject().put("status", "ok").put("rooms", metrics.openRooms())
+    JsonObject health = new JsonObject().put("status", "ok").put("rooms", metrics.openRooms())
         .put("connections", metrics.openConnections()).put("projects", registry.size())
         .put("generation", new JsonObject().put("mode", config.generation().load().name().toLowerCase(Locale.ROOT))
-            .put("model", generation.modelState()).put("modelLoaded", "loaded".equals(generation.modelState()))));
+            .put("model", generation.modelState()).put("modelLoaded", "loaded".equals(generation.modelState())));
+    rooms.health().onComplete(ar -> {
+      if (ar.succeeded() && !ar.result().isEmpty()) {
+        health.put("cluster", ar.result());
+      }
+      json(ctx, 200, health);
+    });
   }
 
   private void metrics(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.store.MetadataStore;
@@ -26,6 +27,7 @@ public final class ProjectRegistry {
   private final Map<String, ProjectRecord> projects = new ConcurrentHashMap<>();
 
   private final Invites invites;
+  private volatile Function<String, Future<Void>> changed = id -> Future.succeededFuture();
 
   private ProjectRegistry(MetadataStore store, Context context) {
     this.store = store;
@@ -56,6 +58,27 @@ public final class ProjectRegistry {
     });
   }
 
+  /**
+   * Has {@code notify} called after every change, with the project's id, before the change completes
+   * (cluster mode: every other node reloads the record before a role change or deletion is answered).
+   */
+  public void onChange(Function<String, Future<Void>> notify) {
+    this.changed = notify;
+  }
+
+  /** Reads one project's record from the store again (another node changed or deleted it). */
+  public Future<Void> reload(String id) {
+    return Future.fromCompletionStage(store.get(PREFIX + id), context).map(value -> {
+      if (value.isPresent()) {
+        ProjectRecord r = ProjectRecord.fromJson(new JsonObject(new String(value.get(), StandardCharsets.UTF_8)));
+        projects.put(r.id(), r);
+      } else {
+        projects.remove(id);
+      }
+      return null;
+    });
+  }
+
   public Optional<ProjectRecord> get(String id) {
     return Optional.ofNullable(projects.get(id));
   }
@@ -81,16 +104,16 @@ public final class ProjectRegistry {
   /** Stores a new or changed record; completes once durable. */
   public Future<ProjectRecord> put(ProjectRecord record) {
     byte[] bytes = record.toJson().encode().getBytes(StandardCharsets.UTF_8);
-    return Future.fromCompletionStage(store.put(PREFIX + record.id(), bytes), context).map(v -> {
+    return Future.fromCompletionStage(store.put(PREFIX + record.id(), bytes), context).compose(v -> {
       projects.put(record.id(), record);
-      return record;
+      return changed.apply(record.id()).map(record);
     });
   }
 
   public Future<Void> delete(String id) {
-    return Future.fromCompletionStage(store.delete(PREFIX + id), context).map(v -> {
+    return Future.fromCompletionStage(store.delete(PREFIX + id), context).compose(v -> {
       projects.remove(id);
-      return null;
+      return changed.apply(id);
     });
   }
 

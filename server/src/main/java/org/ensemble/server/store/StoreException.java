@@ -1,7 +1,7 @@
 package org.ensemble.server.store;
 
 /** A storage operation failed (I/O error, Redis unreachable, a corrupt snapshot); the reason says which. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public StoreException(String message) {

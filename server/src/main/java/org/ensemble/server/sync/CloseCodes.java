@@ -9,6 +9,11 @@ public final class CloseCodes {
 
   /** The server shuts down; reconnect later. */
   public static final short GOING_AWAY = 1001;
+  /**
+   * The room moved to another node of the cluster (its owner left, stepped down or drained); the
+   * client reconnects at once and resyncs with the new owner.
+   */
+  public static final short ROOM_MOVED = 1012;
   /** The server failed to store an update; the client reconnects and resyncs. */
   public static final short SERVER_ERROR = 1011;
   /** A message could not be decoded (or is of an unknown type). */
@@ -30,7 +35,7 @@ public final class CloseCodes {
   public static final short RATE_LIMITED = 4429;
 
   /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
-  static String reason(String text) {
+  public static String reason(String text) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     if (bytes.length <= 123) {
       return text;

@@ -26,6 +26,7 @@ public final class LocalRooms implements Rooms {
   private final ServerMetrics metrics;
   private final UpdateGate.Factory gates;
   private final List<Shard> shards = new ArrayList<>();
+  private volatile Consumer<String> unloaded = projectId -> {};
 
   /** One event loop's rooms. */
   private final class Shard {
@@ -51,6 +52,7 @@ public final class LocalRooms implements Rooms {
       Future<Room> current = rooms.get(room.projectId());
       if (current != null && current.succeeded() && current.result() == room) {
         rooms.remove(room.projectId());
+        unloaded.accept(room.projectId());
       }
     }
   }
@@ -80,13 +82,35 @@ public final class LocalRooms implements Rooms {
     }
   }
 
+  /**
+   * Calls {@code listener} with a project's id when its room unloads (its last participant left and
+   * everything it accepted is stored), on the room's context.
+   */
+  public void onUnload(Consumer<String> listener) {
+    this.unloaded = listener;
+  }
+
   private Shard shardOf(String projectId) {
     return shards.get(Math.floorMod(projectId.hashCode(), shards.size()));
   }
 
   /** Joins {@code connection} to the project's room, loading it first if needed. */
   @Override
-  public Future<Room> join(String projectId, RoomConnection connection) {
+  public Future<RoomSession> join(String projectId, RoomConnection connection) {
+    return joinRoom(projectId, connection).map(room -> new RoomSession() {
+      @Override
+      public void receive(org.ensemble.protocol.sync.WebsocketMessage message, byte[] raw) {
+        room.execute(() -> room.receive(connection, message));
+      }
+
+      @Override
+      public void leave() {
+        room.execute(() -> room.leave(connection));
+      }
+    });
+  }
+
+  private Future<Room> joinRoom(String projectId, RoomConnection connection) {
     Shard shard = shardOf(projectId);
     Promise<Room> promise = Promise.promise();
     shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
@@ -94,7 +118,7 @@ public final class LocalRooms implements Rooms {
         Room room = ar.result();
         if (room.isClosed()) {
           // unloaded between the load and now: load again
-          join(projectId, connection).onComplete(promise);
+          joinRoom(projectId, connection).onComplete(promise);
           return;
         }
         room.join(connection);
@@ -149,9 +173,66 @@ public final class LocalRooms implements Rooms {
     return promise.future();
   }
 
+  /**
+   * A server edit made elsewhere on a copy of the document, as an update (see {@link Room#editFromUpdate}):
+   * stored, applied and broadcast through the project's room like {@link #edit}.
+   */
+  public Future<byte[]> editFromUpdate(String projectId, RoomConnection actor, byte[] update) {
+    Shard shard = shardOf(projectId);
+    Promise<byte[]> promise = Promise.promise();
+    shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
+      if (ar.failed()) {
+        promise.fail(ar.cause());
+        return;
+      }
+      Room room = ar.result();
+      room.join(actor);
+      room.editFromUpdate(actor, update).onComplete(result -> {
+        room.leave(actor);
+        promise.handle(result);
+      });
+    }));
+    return promise.future();
+  }
+
+  /** The projects whose rooms are loaded here. */
+  public Future<List<String>> loaded() {
+    List<Future<List<String>>> perShard = new ArrayList<>();
+    for (Shard shard : shards) {
+      Promise<List<String>> p = Promise.promise();
+      shard.context.runOnContext(v -> p.complete(new ArrayList<>(shard.rooms.keySet())));
+      perShard.add(p.future());
+    }
+    return Future.all(perShard).map(all -> {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        out.addAll(all.<List<String>>resultAt(i));
+      }
+      return out;
+    });
+  }
+
   @Override
   public Future<Void> evictUser(String projectId, String userId, short code, String reason) {
     return ifLoaded(projectId, room -> room.closeUser(userId, code, reason));
+  }
+
+  /**
+   * Forgets a project's room at once and closes its connections: this node lost the room to another
+   * (cluster mode). Writes it still has in flight finish or are refused; the next join loads the room
+   * anew from the store instead of reusing this copy.
+   */
+  public Future<Void> discard(String projectId, short code, String reason) {
+    Shard shard = shardOf(projectId);
+    Promise<Void> p = Promise.promise();
+    shard.context.runOnContext(v -> {
+      Future<Room> f = shard.rooms.remove(projectId);
+      if (f != null && f.succeeded()) {
+        f.result().closeAll(code, reason);
+      }
+      p.complete();
+    });
+    return p.future();
   }
 
   /** Closes the connections of one project's room (the project was deleted or access changed). */

@@ -329,6 +329,40 @@ public final class Room {
     return result.future();
   }
 
+  /**
+   * A server edit made on another node (cluster mode) on a copy of this document: stored and applied
+   * like {@link #edit}, in turn with the edits made here, unless a client id it writes under wrote
+   * meanwhile (their clocks would collide): then it fails with {@link StaleEditException}, and the
+   * editor makes it again on a fresh copy. Completes with the update, or null when it held nothing.
+   */
+  public Future<byte[]> editFromUpdate(RoomConnection actor, byte[] update) {
+    Promise<byte[]> result = Promise.promise();
+    execute(() -> {
+      Future<byte[]> mine = lastEdit.transform(previous -> applied.transform(done -> applyEditUpdate(actor, update)));
+      lastEdit = mine;
+      mine.onComplete(result);
+    });
+    return result.future();
+  }
+
+  private Future<byte[]> applyEditUpdate(RoomConnection actor, byte[] update) {
+    UpdateContents contents;
+    try {
+      contents = Updates.readContents(update);
+    } catch (DecodingException e) {
+      return Future.failedFuture(e);
+    }
+    for (Map.Entry<Long, List<IdRange>> e : contents.inserted().entrySet()) {
+      if (e.getValue().get(0).clock() != Provenance.nextClock(doc, e.getKey())) {
+        return Future.failedFuture(new StaleEditException("client " + e.getKey() + " wrote since the copy was made"));
+      }
+    }
+    if (contents.inserted().isEmpty() && contents.deleted().isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return persistThenApply(update, contents, actor).map(v -> update);
+  }
+
   private Future<byte[]> makeEdit(RoomConnection actor, long clientId, Consumer<Doc> change) {
     Doc copy = new Doc();
     copy.applyUpdate(doc.encodeStateAsUpdate());

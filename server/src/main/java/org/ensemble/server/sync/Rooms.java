@@ -14,7 +14,7 @@ import org.ensemble.protocol.crdt.Doc;
 public interface Rooms {
 
   /** Joins {@code connection} to the project's room, loading it first if needed. */
-  Future<Room> join(String projectId, RoomConnection connection);
+  Future<RoomSession> join(String projectId, RoomConnection connection);
 
   /** Reads a project's document: the loaded room's, or one loaded from the store for the occasion. */
   <T> Future<T> read(String projectId, Vertx vertx, Function<Doc, T> reader);
@@ -34,6 +34,11 @@ public interface Rooms {
    * they reconnect with their new rights; the other collaborators are not disturbed.
    */
   Future<Void> evictUser(String projectId, String userId, short code, String reason);
+
+  /** What /health shows of the rooms beyond the server's counts (a cluster's members and owners); may be empty. */
+  default Future<io.vertx.core.json.JsonObject> health() {
+    return Future.succeededFuture(new io.vertx.core.json.JsonObject());
+  }
 
   /** Closes every connection of every room (server shutdown). */
   Future<Void> closeAll(short code, String reason);

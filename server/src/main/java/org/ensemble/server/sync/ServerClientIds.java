@@ -24,6 +24,33 @@ public final class ServerClientIds {
   /** The client id of the AI's suggestions and of the notes accepted from them. */
   public static final long AI = AI_FIRST;
 
+  /**
+   * Edits the server makes through the REST API when the room's owner took it under a cluster epoch:
+   * one id per epoch, from here up to {@link #API_LAST}, as for the AI.
+   */
+  public static final long API_FIRST = FIRST_RESERVED + (1L << 17);
+  public static final long API_LAST = API_FIRST + 0xFFFF;
+
+  /**
+   * The id the owner of a room writes {@code clientId}'s edits under (cluster mode, issue 14): the AI's
+   * and the API's ids are one per lease epoch, so that two nodes that each believed they owned the
+   * room never write the same id with the same clocks. Epoch 0 (one node) keeps the fixed ids; every
+   * other id is kept as it is.
+   */
+  public static long forOwner(long epoch, long clientId) {
+    if (epoch == 0) {
+      return clientId;
+    }
+    long slot = epoch & 0xFFFF;
+    if (clientId == AI) {
+      return AI_FIRST + slot;
+    }
+    if (clientId == API_EDITS) {
+      return API_FIRST + slot;
+    }
+    return clientId;
+  }
+
   public static boolean isAi(long clientId) {
     return clientId >= AI_FIRST && clientId <= AI_LAST;
   }

@@ -126,11 +126,11 @@ public final class SyncEndpoint {
       metrics.connectionOpened();
       WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics,
           limits.maxQueuedBytesPerConnection());
-      Future<Room> joined = rooms.join(projectId, connection);
+      Future<RoomSession> joined = rooms.join(projectId, connection);
       cleanup.set(() -> {
         count.decrementAndGet();
         metrics.connectionClosed();
-        joined.onSuccess(room -> room.execute(() -> room.leave(connection)));
+        joined.onSuccess(RoomSession::leave);
       });
       if (hungUp.get()) {
         Runnable r = cleanup.getAndSet(null);
@@ -150,7 +150,7 @@ public final class SyncEndpoint {
     });
   }
 
-  private void listen(ServerWebSocket ws, WebSocketConnection connection, Room room) {
+  private void listen(ServerWebSocket ws, WebSocketConnection connection, RoomSession room) {
     TokenBucket budget = new TokenBucket(limits.maxMessagesPerSecond(), limits.messageBurst(), System::nanoTime);
     ws.binaryMessageHandler(buffer -> onMessage(connection, room, budget, buffer));
     ws.textMessageHandler(text -> {
@@ -160,7 +160,7 @@ public final class SyncEndpoint {
     ws.exceptionHandler(e -> LOG.fine("connection " + connection + " failed: " + e));
   }
 
-  private void onMessage(WebSocketConnection connection, Room room, TokenBucket budget, Buffer buffer) {
+  private void onMessage(WebSocketConnection connection, RoomSession room, TokenBucket budget, Buffer buffer) {
     if (connection.isClosed()) {
       return;
     }
@@ -177,14 +177,15 @@ public final class SyncEndpoint {
     }
     metrics.received(size);
     WebsocketMessage message;
+    byte[] raw = buffer.getBytes();
     try {
-      message = WebsocketMessages.read(buffer.getBytes());
+      message = WebsocketMessages.read(raw);
     } catch (DecodingException e) {
       metrics.refused("malformed");
       connection.close(CloseCodes.MALFORMED_MESSAGE, "malformed message: " + e.getMessage());
       return;
     }
-    room.execute(() -> room.receive(connection, message));
+    room.receive(message, raw);
   }
 
   private void reject(ServerWebSocket ws, short code, String reason, String tag) {

@@ -20,6 +20,34 @@ final class DocumentScripts {
       """, ScriptOutputType.INTEGER);
 
   /**
+   * {@link #APPEND} for a room owner in cluster mode: KEYS[3] is the document's fence, ARGV[3] the
+   * writer's epoch. An epoch older than the fence's (another node took the room over since) is refused
+   * with -1 and nothing is written.
+   */
+  static final RedisScript APPEND_FENCED = new RedisScript("""
+      if tonumber(redis.call('GET', KEYS[3]) or '0') > tonumber(ARGV[3]) then
+        return -1
+      end
+      redis.call('RPUSH', KEYS[1], ARGV[1])
+      redis.call('HSETNX', KEYS[2], 'epoch', ARGV[2])
+      return redis.call('HINCRBY', KEYS[2], 'logbytes', string.len(ARGV[1]))
+      """, ScriptOutputType.INTEGER);
+
+  /**
+   * Raises the fence KEYS[1] to ARGV[1] unless it is already there or higher; returns the fence after.
+   * A new owner raises the fences of a room's documents to its epoch before it writes.
+   */
+  static final RedisScript RAISE_FENCE = new RedisScript("""
+      local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+      local wanted = tonumber(ARGV[1])
+      if current < wanted then
+        redis.call('SET', KEYS[1], ARGV[1])
+        return wanted
+      end
+      return current
+      """, ScriptOutputType.INTEGER);
+
+  /**
    * Returns {snapshot or nil, epoch or nil, {log updates...}}: the snapshot and the log read together,
    * so that no compaction can fall between them.
    */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ensemble.server.store.DocumentStore;
+import org.ensemble.server.store.FencedWriteException;
 import org.ensemble.server.store.StoreException;
 import org.ensemble.server.store.StoreThreads;
 
@@ -98,6 +99,44 @@ public final class RedisDocumentStore implements DocumentStore {
             }));
   }
 
+  /**
+   * {@link #append} by a room's owner in cluster mode, fenced: refused with a {@link FencedWriteException}
+   * (and nothing written) when the document's fence has passed {@code epoch}.
+   */
+  public CompletionStage<Void> appendFenced(String docId, long epoch, byte[] update) {
+    if (update.length > config.maxRecordBytes()) {
+      return CompletableFuture.failedStage(new StoreException("an update of " + update.length
+          + " bytes is larger than the " + config.maxRecordBytes() + " bytes the store accepts"));
+    }
+    return operations.start("appending to document '" + docId + "'",
+        () -> DocumentScripts.APPEND_FENCED.<Long>runInOrder(redis, fencedKeys(docId), update, newEpoch(),
+                Long.toString(epoch).getBytes(StandardCharsets.US_ASCII))
+            .thenApply(logBytes -> {
+              if (logBytes < 0) {
+                throw new FencedWriteException("document '" + docId + "' has an owner newer than epoch " + epoch);
+              }
+              compactor.afterAppend(docId, logBytes);
+              return null;
+            }));
+  }
+
+  /**
+   * A room's new epoch for a node taking it over: the fence of {@code docIds[0]} incremented, and the
+   * fences of the other documents of the room raised to it. Appends under older epochs fail from then on.
+   */
+  public CompletionStage<Long> claimFence(String... docIds) {
+    return operations.start("claiming document '" + docIds[0] + "'",
+        () -> redis.incr(keys.fence(docIds[0])).thenCompose(epoch -> {
+          CompletionStage<Long> raised = CompletableFuture.completedFuture(epoch);
+          for (int i = 1; i < docIds.length; i++) {
+            String other = docIds[i];
+            raised = raised.thenCompose(e -> DocumentScripts.RAISE_FENCE.<Long>run(redis, new String[] {keys.fence(other)},
+                Long.toString(e).getBytes(StandardCharsets.US_ASCII)).thenApply(after -> e));
+          }
+          return raised;
+        }));
+  }
+
   @Override
   public CompletionStage<Void> delete(String docId) {
     return operations.start("deleting document '" + docId + "'",
@@ -122,6 +161,10 @@ public final class RedisDocumentStore implements DocumentStore {
   /** Compactions this store installed since it connected. */
   public long compactions() {
     return compactor.completed();
+  }
+
+  private String[] fencedKeys(String docId) {
+    return new String[] {keys.log(docId), keys.state(docId), keys.fence(docId)};
   }
 
   private String[] documentKeys(String docId) {

@@ -10,7 +10,9 @@ import org.ensemble.server.store.StoreException;
  *   <li>{@code <prefix>doc:{id}:state}: a hash with {@code snap} (the merged update of everything
  *       compacted so far; absent before the first compaction), {@code logbytes} (the bytes in the
  *       list, which decides when to compact) and {@code epoch} (a random token, new at every
- *       compaction and for every new incarnation of the id, which makes compaction conditional).
+ *       compaction and for every new incarnation of the id, which makes compaction conditional);
+ *   <li>{@code <prefix>doc:{id}:fence}: in cluster mode, the epoch of the room's latest owner (a
+ *       number that only grows); an append under an older epoch is refused.
  * </ul>
  *
  * The braces make {@code id} the Redis Cluster hash tag, so both keys of a document live in one slot
@@ -31,6 +33,11 @@ final class RedisKeys {
 
   String state(String docId) {
     return document(docId) + ":state";
+  }
+
+  /** The epoch of the node that owns the document's room (cluster mode): older epochs may not append. */
+  String fence(String docId) {
+    return document(docId) + ":fence";
   }
 
   private String document(String docId) {

@@ -1,0 +1,84 @@
+package org.ensemble.server.cluster;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import java.util.function.Consumer;
+import org.ensemble.server.auth.Role;
+import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.sync.CloseCodes;
+import org.ensemble.server.sync.RoomConnection;
+
+/**
+ * On the room's owner, a client connected to another node (its edge): what the room sends it goes
+ * back over the event bus to the edge, which writes it to the WebSocket; closing it tells the edge to
+ * close the WebSocket with the same code and reason.
+ */
+final class RelayedConnection implements RoomConnection {
+  private final String edgeNode;
+  private final String connectionId;
+  private final UserIdentity user;
+  private final Role role;
+  private final EventBus bus;
+  private final ClusterMetrics metrics;
+  private final Consumer<RelayedConnection> onClose;
+  private volatile boolean closed;
+
+  RelayedConnection(String edgeNode, String connectionId, UserIdentity user, Role role, EventBus bus,
+                    ClusterMetrics metrics, Consumer<RelayedConnection> onClose) {
+    this.edgeNode = edgeNode;
+    this.connectionId = connectionId;
+    this.user = user;
+    this.role = role;
+    this.bus = bus;
+    this.metrics = metrics;
+    this.onClose = onClose;
+  }
+
+  /** Unique over the cluster: the edge's node id and its connection id. */
+  @Override
+  public String id() {
+    return key(edgeNode, connectionId);
+  }
+
+  static String key(String edgeNode, String connectionId) {
+    return edgeNode + "/" + connectionId;
+  }
+
+  String edgeNode() {
+    return edgeNode;
+  }
+
+  @Override
+  public UserIdentity user() {
+    return user;
+  }
+
+  @Override
+  public Role role() {
+    return role;
+  }
+
+  @Override
+  public void send(byte[] message) {
+    if (!closed) {
+      metrics.relayed();
+      bus.send(Relay.address(edgeNode), Buffer.buffer(message), Relay.op(Relay.SEND).addHeader(Relay.CONNECTION, connectionId));
+    }
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    bus.send(Relay.address(edgeNode), Buffer.buffer(), Relay.op(Relay.CLOSE).addHeader(Relay.CONNECTION, connectionId)
+        .addHeader(Relay.CODE, Short.toString(code)).addHeader(Relay.REASON, CloseCodes.reason(reason)));
+    onClose.accept(this);
+  }
+
+  @Override
+  public String toString() {
+    return id() + "(" + user.id() + ")";
+  }
+}
