@@ -14,10 +14,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The deployment files in the repository's infra/, found from the repository root or from server/. */
-final class InfraFiles {
+public final class InfraFiles {
   private InfraFiles() {}
 
-  static Path dir() {
+  public static Path dir() {
     for (Path p : new Path[] {Path.of("../infra"), Path.of("infra")}) {
       if (Files.isRegularFile(p.resolve("README.md")) && Files.isDirectory(p.resolve("hazelcast"))) {
         return p.toAbsolutePath().normalize();
@@ -26,7 +26,7 @@ final class InfraFiles {
     throw new IllegalStateException("infra/ is missing (looked in .. and . of " + Path.of("").toAbsolutePath() + ")");
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     Path p = dir().resolve(relative);
     if (!Files.isRegularFile(p)) {
       throw new IllegalStateException("infra/" + relative + " is missing");
@@ -34,7 +34,7 @@ final class InfraFiles {
     return p;
   }
 
-  static String text(Path p) {
+  public static String text(Path p) {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -43,7 +43,7 @@ final class InfraFiles {
   }
 
   /** Every regular file under infra/, in a stable order. */
-  static List<Path> all() {
+  public static List<Path> all() {
     try (Stream<Path> files = Files.walk(dir())) {
       return files.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
@@ -52,7 +52,7 @@ final class InfraFiles {
   }
 
   /** The files of one folder of infra/ whose names end with {@code suffix}, in a stable order. */
-  static List<Path> in(String folder, String suffix) {
+  public static List<Path> in(String folder, String suffix) {
     try (Stream<Path> files = Files.list(dir().resolve(folder))) {
       return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
     } catch (IOException e) {
@@ -62,7 +62,7 @@ final class InfraFiles {
 
   /** The YAML documents of a file (a multi-document manifest gives several), each a map. */
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> yamlDocuments(Path p) {
+  public static List<Map<String, Object>> yamlDocuments(Path p) {
     List<Map<String, Object>> documents = new ArrayList<>();
     for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text(p))) {
       if (document != null) {
@@ -72,7 +72,7 @@ final class InfraFiles {
     return documents;
   }
 
-  static Map<String, Object> yaml(Path p) {
+  public static Map<String, Object> yaml(Path p) {
     List<Map<String, Object>> documents = yamlDocuments(p);
     if (documents.size() != 1) {
       throw new IllegalStateException(p + " has " + documents.size() + " YAML documents, not one");
@@ -82,7 +82,7 @@ final class InfraFiles {
 
   /** The value at a path of keys in nested maps; null where any step is missing. */
   @SuppressWarnings("unchecked")
-  static <T> T at(Object root, String... keys) {
+  public static <T> T at(Object root, String... keys) {
     Object v = root;
     for (String key : keys) {
       if (!(v instanceof Map<?, ?> m)) {
