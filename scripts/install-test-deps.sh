@@ -2,7 +2,9 @@
 # Installs what the test suite needs and is missing; safe to run any number of times.
 #   Debian packages: a JDK 17, Maven, Node.js and npm (the interoperability tests run the real yjs),
 #                    redis-server (the Redis store's tests start their own on a free port), chromium
-#                    and firefox-esr (the web studio's end-to-end tests drive them headless).
+#                    and firefox-esr (the web studio's end-to-end tests drive them headless);
+#                    yamllint, docker-compose, haproxy and systemd's systemd-analyze, which check the
+#                    deployment files in infra/ offline (scripts/check-infra.sh).
 #   npm packages:    the pinned yjs reference implementation and y-websocket client (package-lock.json
 #                    files), via `npm ci`.
 set -euo pipefail
@@ -21,10 +23,23 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+# The infra checks' tools, without recommended packages: docker-compose only parses the compose file
+# here and would otherwise pull in the Docker engine and iptables.
+missing_bare=()
+command -v yamllint >/dev/null 2>&1 || missing_bare+=(yamllint)
+command -v docker-compose >/dev/null 2>&1 || missing_bare+=(docker-compose)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing_bare+=(haproxy)
+command -v systemd-analyze >/dev/null 2>&1 || missing_bare+=(systemd)
+if [ ${#missing[@]} -gt 0 ] || [ ${#missing_bare[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+if [ ${#missing_bare[@]} -gt 0 ]; then
+  echo "installing Debian packages: ${missing_bare[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_bare[@]}"
 fi
 
 # The Bach chorales the co-writer's tests, training and evaluation read (not in the repository: their
