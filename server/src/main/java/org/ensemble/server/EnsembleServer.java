@@ -15,6 +15,7 @@ import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Revocations;
 import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.cluster.ClusterConnectionQuota;
 import org.ensemble.server.cluster.ClusterNode;
 import org.ensemble.server.cluster.ClusterNotices;
 import org.ensemble.server.cluster.ClusterRooms;
@@ -30,6 +31,8 @@ import org.ensemble.server.store.DocumentStore;
 import org.ensemble.server.store.MetadataStore;
 import org.ensemble.server.store.redis.RedisDocumentStore;
 import org.ensemble.server.sync.CloseCodes;
+import org.ensemble.server.sync.ConnectionQuota;
+import org.ensemble.server.sync.LocalConnectionQuota;
 import org.ensemble.server.sync.LocalRooms;
 import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
@@ -113,7 +116,10 @@ public final class EnsembleServer {
           : ClusterNotices.start(cluster, registry, revocations[0])
               .compose(notices -> ClusterRooms.start(vertx, main, local, cluster, (FencedDocuments) documents, prometheus))
               .map(clustered -> (Rooms) clustered);
-      return roomsReady.compose(rooms -> {
+      Future<ConnectionQuota> quotaReady = cluster == null
+          ? Future.succeededFuture(new LocalConnectionQuota(config.limits().maxConnectionsPerUser()))
+          : ClusterConnectionQuota.start(cluster, config.limits().maxConnectionsPerUser()).map(q -> (ConnectionQuota) q);
+      return roomsReady.compose(rooms -> quotaReady.compose(quota -> {
         AttributionCache attributionCache = attribution.cache(vertx);
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
         GenerationService generation = new GenerationService(vertx, rooms, config.generation());
@@ -121,7 +127,7 @@ public final class EnsembleServer {
 
         Router router = Router.router(vertx);
         SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
-            new Origins(config.allowedOrigins()), metrics);
+            new Origins(config.allowedOrigins()), metrics, quota);
         router.get("/sync/:projectId").handler(sync::handle);
         new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
             prometheus).mount(router);
@@ -131,7 +137,7 @@ public final class EnsembleServer {
                 new DeploymentOptions().setInstances(shards))
             .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
                 documents, metadata, List.of(listeners, deploymentId)));
-      });
+      }));
     }));
   }
 
