@@ -16,12 +16,15 @@ import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Revocations;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.cluster.ClusterConnectionQuota;
+import org.ensemble.server.cluster.ClusterJobDirectory;
 import org.ensemble.server.cluster.ClusterNode;
 import org.ensemble.server.cluster.ClusterNotices;
 import org.ensemble.server.cluster.ClusterRooms;
 import org.ensemble.server.cluster.FencedDocuments;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.generation.service.GenerationService;
+import org.ensemble.server.generation.service.JobDirectory;
+import org.ensemble.server.generation.service.LocalJobDirectory;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
 import org.ensemble.server.metrics.ServerMetrics;
@@ -119,10 +122,15 @@ public final class EnsembleServer {
       Future<ConnectionQuota> quotaReady = cluster == null
           ? Future.succeededFuture(new LocalConnectionQuota(config.limits().maxConnectionsPerUser()))
           : ClusterConnectionQuota.start(cluster, config.limits().maxConnectionsPerUser()).map(q -> (ConnectionQuota) q);
-      return roomsReady.compose(rooms -> quotaReady.compose(quota -> {
+      Future<JobDirectory> jobsReady = cluster == null ? Future.succeededFuture(new LocalJobDirectory())
+          : ClusterJobDirectory.start(cluster).map(d -> (JobDirectory) d);
+      return Future.all(roomsReady, quotaReady, jobsReady).compose(ready -> {
+        Rooms rooms = roomsReady.result();
+        ConnectionQuota quota = quotaReady.result();
+        JobDirectory jobs = jobsReady.result();
         AttributionCache attributionCache = attribution.cache(vertx);
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
-        GenerationService generation = new GenerationService(vertx, rooms, config.generation());
+        GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs);
         Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
 
         Router router = Router.router(vertx);
@@ -137,7 +145,7 @@ public final class EnsembleServer {
                 new DeploymentOptions().setInstances(shards))
             .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
                 documents, metadata, List.of(listeners, deploymentId)));
-      }));
+      });
     }));
   }
 
