@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.JobDirectory;
 
 /**
@@ -21,8 +22,6 @@ import org.ensemble.server.generation.service.JobDirectory;
  */
 public final class ClusterJobDirectory implements JobDirectory {
   static final String MAP = "ensemble.generation-jobs";
-  /** What a job whose node stopped says, in its {@code error}. */
-  static final String NODE_STOPPED = "the server that was writing these suggestions stopped; ask again";
   private static final long CANCEL_TIMEOUT_MS = 5_000;
   private static final int NOT_HERE = 404;
   private static final Set<String> UNFINISHED = Set.of("queued", "running", "writing");
@@ -112,7 +111,7 @@ public final class ClusterJobDirectory implements JobDirectory {
   private JsonObject asSeenNow(JobEntry entry) {
     JsonObject state = new JsonObject(entry.state());
     if (UNFINISHED.contains(state.getString("status")) && !isMember(entry.nodeId())) {
-      state.put("status", "failed").put("error", NODE_STOPPED);
+      state.put("status", "failed").put("error", GenerationService.SERVER_STOPPED);
     }
     return state;
   }

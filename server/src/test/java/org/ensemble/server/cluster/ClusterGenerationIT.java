@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.StateVector;
 import org.ensemble.protocol.crdt.Updates;
@@ -109,11 +111,16 @@ class ClusterGenerationIT {
         assertTrue(writers.stream().allMatch(ServerClientIds::isAi), "every new item is the AI's: " + writers);
         assertFalse(writers.contains(ServerClientIds.AI), "the owner writes as the AI of its epoch: " + writers);
 
-        JsonObject accepted = atReader.call("POST", "/api/projects/" + project + "/suggestions/" + suggestions.get(0)
-            + "/accept", bob, new JsonObject());
+        // Decided at the same moment through two nodes that own nothing: both edits reach the owner.
+        String decide = "/api/projects/" + project + "/suggestions/";
+        CompletableFuture<JsonObject> accepting = CompletableFuture.supplyAsync(() -> call(atReader, "POST",
+            decide + suggestions.get(0) + "/accept", bob, new JsonObject()));
+        CompletableFuture<JsonObject> rejecting = CompletableFuture.supplyAsync(() -> call(atRunner, "POST",
+            decide + suggestions.get(1) + "/reject", bob, null));
+        JsonObject accepted = accepting.get(30, TimeUnit.SECONDS);
+        rejecting.get(30, TimeUnit.SECONDS);
         List<Object> acceptedNotes = accepted.getJsonArray("accepted").getList();
         assertFalse(acceptedNotes.isEmpty(), accepted.encode());
-        atRunner.call("POST", "/api/projects/" + project + "/suggestions/" + suggestions.get(1) + "/reject", bob, null);
         Eventually.await(() -> bobsCopy.read(d -> d.getMap("suggestions").size()) == 1, () -> "two suggestions decided");
         Map<?, ?> origin = placedNoteOrigin(bobsCopy, acceptedNotes.get(0));
         assertEquals("ai", origin.get("kind"), origin.toString());
@@ -164,14 +171,18 @@ class ClusterGenerationIT {
     return owners.get(0);
   }
 
+  private static JsonObject call(RestClient node, String method, String path, String token, JsonObject body) {
+    try {
+      return node.call(method, path, token, body);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private JsonObject awaitFinished(RestClient node, String path, String token) {
     JsonObject[] last = new JsonObject[1];
     Eventually.await(Duration.ofSeconds(60), () -> {
-      try {
-        last[0] = node.call("GET", path, token, null);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      last[0] = call(node, "GET", path, token, null);
       return !UNFINISHED.contains(last[0].getString("status"));
     }, () -> path + " to finish: " + last[0]);
     return last[0];

@@ -54,6 +54,8 @@ public final class GenerationService {
   /** The model's name in the ledger's provenance records. */
   public static final String MODEL_NAME = "ensemble-chorale";
   public static final String MODEL_CARD_PATH = "/api/generation/model";
+  /** Why a job failed when the server running it stopped before it finished. */
+  public static final String SERVER_STOPPED = "the server that was writing these suggestions stopped; ask again";
   private static final long WRITE_TIMEOUT_SECONDS = 30;
   /** A running job's progress is recorded for other servers at most this often. */
   private static final long PROGRESS_RECORD_MS = 1000;
@@ -302,7 +304,7 @@ public final class GenerationService {
     queued.remove(job);
     try {
       if (job.cancelRequested()) {
-        job.cancelled();
+        stopped(job);
         return;
       }
       job.running();
@@ -340,13 +342,22 @@ public final class GenerationService {
       written.toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       job.done(ids);
     } catch (CancellationException e) {
-      job.cancelled();
+      stopped(job);
     } catch (Exception e) {
       LOG.log(Level.WARNING, "generation job " + job.id() + " failed", e);
       job.failed("generation failed: " + e.getMessage());
     } finally {
       release(job);
       finished(job);
+    }
+  }
+
+  /** A job stopped before it finished: cancelled by request, or failed as its server is stopping. */
+  private void stopped(Job job) {
+    if (closed) {
+      job.failed(SERVER_STOPPED);
+    } else {
+      job.cancelled();
     }
   }
 
