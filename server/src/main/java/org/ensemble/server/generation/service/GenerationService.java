@@ -286,15 +286,17 @@ public final class GenerationService {
     }
     Runnable task = () -> run(job, model);
     queued.put(job, task);
+    // Known before a worker can finish it (a finished job leaves this map once recorded).
+    live.put(job.id(), job);
     try {
       workers.execute(task);
     } catch (RejectedExecutionException e) {
       queued.remove(job);
+      live.remove(job.id());
       active.decrementAndGet();
       throw new GenerationException(429, "the generation queue is full (" + config.queueCapacity()
           + " jobs waiting); try again shortly");
     }
-    live.put(job.id(), job);
     record(job);
     return job;
   }
