@@ -86,7 +86,8 @@ class ClusterConnectionQuotaIT {
     Eventually.await(Duration.ofSeconds(40), () -> tryOpen(a, project, alice),
         () -> "a connection on " + a.name() + " once " + b.name() + "'s three stopped counting");
     // A figure for the notes, not an assertion.
-    System.out.printf("figure: a dead node's connections stop counting %d ms after kill -9 (heartbeat timeout 4 s; Hazelcast notices a killed member's closed connections sooner)%n",
+    System.out.printf("figure: a dead node's connections stop counting %d ms after kill -9"
+        + " (heartbeat timeout 4 s; Hazelcast notices a killed member's closed connections sooner)%n",
         (System.nanoTime() - killed) / 1_000_000);
     accepted(a, project, alice);
     accepted(a, project, alice);

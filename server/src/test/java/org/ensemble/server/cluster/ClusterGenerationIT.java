@@ -154,7 +154,8 @@ class ClusterGenerationIT {
         assertEquals("the server that was writing these suggestions stopped; ask again", failed.getString("error"));
       }
       // A figure for the notes, not an assertion: how soon the others tell that the job is lost.
-      System.out.printf("figure: a dead runner's job answers failed %d ms after kill -9 (heartbeat timeout 4 s; Hazelcast notices a killed member's closed connections sooner)%n",
+      System.out.printf("figure: a dead runner's job answers failed %d ms after kill -9"
+          + " (heartbeat timeout 4 s; Hazelcast notices a killed member's closed connections sooner)%n",
           (System.nanoTime() - killed) / 1_000_000);
       JsonObject slow = atReader.call("GET", jobs + running, alice, null);
       assertFalse(UNFINISHED.contains(slow.getString("status")), "the slow job is finished or failed: " + slow);
