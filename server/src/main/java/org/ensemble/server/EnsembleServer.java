@@ -15,12 +15,16 @@ import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Revocations;
 import org.ensemble.server.auth.Tokens;
+import org.ensemble.server.cluster.ClusterConnectionQuota;
+import org.ensemble.server.cluster.ClusterJobDirectory;
 import org.ensemble.server.cluster.ClusterNode;
 import org.ensemble.server.cluster.ClusterNotices;
 import org.ensemble.server.cluster.ClusterRooms;
 import org.ensemble.server.cluster.FencedDocuments;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.generation.service.GenerationService;
+import org.ensemble.server.generation.service.JobDirectory;
+import org.ensemble.server.generation.service.LocalJobDirectory;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
 import org.ensemble.server.metrics.ServerMetrics;
@@ -30,6 +34,8 @@ import org.ensemble.server.store.DocumentStore;
 import org.ensemble.server.store.MetadataStore;
 import org.ensemble.server.store.redis.RedisDocumentStore;
 import org.ensemble.server.sync.CloseCodes;
+import org.ensemble.server.sync.ConnectionQuota;
+import org.ensemble.server.sync.LocalConnectionQuota;
 import org.ensemble.server.sync.LocalRooms;
 import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
@@ -113,15 +119,23 @@ public final class EnsembleServer {
           : ClusterNotices.start(cluster, registry, revocations[0])
               .compose(notices -> ClusterRooms.start(vertx, main, local, cluster, (FencedDocuments) documents, prometheus))
               .map(clustered -> (Rooms) clustered);
-      return roomsReady.compose(rooms -> {
+      Future<ConnectionQuota> quotaReady = cluster == null
+          ? Future.succeededFuture(new LocalConnectionQuota(config.limits().maxConnectionsPerUser()))
+          : ClusterConnectionQuota.start(cluster, config.limits().maxConnectionsPerUser()).map(q -> (ConnectionQuota) q);
+      Future<JobDirectory> jobsReady = cluster == null ? Future.succeededFuture(new LocalJobDirectory())
+          : ClusterJobDirectory.start(cluster).map(d -> (JobDirectory) d);
+      return Future.all(roomsReady, quotaReady, jobsReady).compose(ready -> {
+        Rooms rooms = roomsReady.result();
+        ConnectionQuota quota = quotaReady.result();
+        JobDirectory jobs = jobsReady.result();
         AttributionCache attributionCache = attribution.cache(vertx);
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
-        GenerationService generation = new GenerationService(vertx, rooms, config.generation());
+        GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs);
         Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
 
         Router router = Router.router(vertx);
         SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
-            new Origins(config.allowedOrigins()), metrics);
+            new Origins(config.allowedOrigins()), metrics, quota);
         router.get("/sync/:projectId").handler(sync::handle);
         new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
             prometheus).mount(router);

@@ -3,6 +3,7 @@ package org.ensemble.server.http;
 import static org.ensemble.server.http.JsonExchange.body;
 import static org.ensemble.server.http.JsonExchange.json;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,6 @@ import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.cowriter.generation.GenerationException;
 import org.ensemble.server.generation.service.GenerationService;
-import org.ensemble.server.generation.service.Job;
 import org.ensemble.server.registry.ProjectRecord;
 
 /**
@@ -56,17 +56,24 @@ final class GenerationRoutes {
 
   private void status(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.VIEWER, "see generation jobs");
-    json(ctx, 200, jobOf(ctx, record).toJson());
+    jobOf(ctx, record)
+        .onSuccess(job -> json(ctx, 200, job))
+        .onFailure(e -> ctx.fail(translate(e)));
   }
 
   private void cancel(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.EDITOR, "cancel generation jobs");
-    Job job = jobOf(ctx, record);
     UserIdentity user = user(ctx);
-    if (!job.requestedBy().id().equals(user.id()) && !record.owner().id().equals(user.id())) {
-      throw ApiException.forbidden("only whoever asked for a job, or the project's owner, may cancel it");
-    }
-    json(ctx, 200, generation.cancel(job).toJson());
+    jobOf(ctx, record).compose(job -> {
+          String requester = job.getJsonObject("requestedBy").getString("id");
+          if (!requester.equals(user.id()) && !record.owner().id().equals(user.id())) {
+            return Future.failedFuture(
+                ApiException.forbidden("only whoever asked for a job, or the project's owner, may cancel it"));
+          }
+          return generation.cancel(job.getString("id"));
+        })
+        .onSuccess(job -> json(ctx, 200, job))
+        .onFailure(e -> ctx.fail(translate(e)));
   }
 
   private void accept(RoutingContext ctx) {
@@ -97,17 +104,12 @@ final class GenerationRoutes {
         .onFailure(e -> ctx.fail(translate(e)));
   }
 
-  private Job jobOf(RoutingContext ctx, ProjectRecord record) {
-    Job job;
-    try {
-      job = generation.job(ctx.pathParam("jobId"));
-    } catch (GenerationException e) {
-      throw translate(e);
-    }
-    if (!job.projectId().equals(record.id())) {
-      throw ApiException.notFound("no such generation job in this project: " + job.id());
-    }
-    return job;
+  /** The job's state, wherever it runs; 404 unless it is this project's. */
+  private Future<JsonObject> jobOf(RoutingContext ctx, ProjectRecord record) {
+    String jobId = ctx.pathParam("jobId");
+    return generation.status(jobId).compose(job -> record.id().equals(job.getString("projectId"))
+        ? Future.succeededFuture(job)
+        : Future.failedFuture(ApiException.notFound("no such generation job in this project: " + jobId)));
   }
 
   private static Set<String> selectedNotes(JsonObject body) {

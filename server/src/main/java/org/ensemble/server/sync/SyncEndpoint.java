@@ -6,9 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.ensemble.protocol.lib0.DecodingException;
@@ -43,16 +41,18 @@ public final class SyncEndpoint {
   private final Limits limits;
   private final Origins origins;
   private final ServerMetrics metrics;
-  private final ConcurrentHashMap<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+  private final ConnectionQuota quota;
 
+  /** @param quota counts each user's open connections (on this server, or over a cluster) */
   public SyncEndpoint(Rooms rooms, Tokens tokens, ProjectRegistry registry, Limits limits, Origins origins,
-                      ServerMetrics metrics) {
+                      ServerMetrics metrics, ConnectionQuota quota) {
     this.rooms = rooms;
     this.tokens = tokens;
     this.registry = registry;
     this.limits = limits;
     this.origins = origins;
     this.metrics = metrics;
+    this.quota = quota;
   }
 
   /** Route handler for {@code GET /sync/:projectId} with a WebSocket upgrade. */
@@ -116,37 +116,46 @@ public final class SyncEndpoint {
         reject(ws, CloseCodes.FORBIDDEN, "not a member of this project", "forbidden");
         return;
       }
-      AtomicInteger count = connectionsPerUser.computeIfAbsent(user.id(), u -> new AtomicInteger());
-      if (count.incrementAndGet() > limits.maxConnectionsPerUser()) {
-        count.decrementAndGet();
-        reject(ws, CloseCodes.RATE_LIMITED, "too many connections for this user (limit "
-            + limits.maxConnectionsPerUser() + ")", "connections-per-user");
+      quota.tryOpen(user.id()).onComplete(counted -> {
+        if (counted.failed()) {
+          LOG.warning("could not count the connections of " + user.id() + ": " + counted.cause());
+          reject(ws, CloseCodes.SERVER_ERROR, "could not count this user's connections; try again", "connections-uncounted");
+        } else if (!counted.result()) {
+          reject(ws, CloseCodes.RATE_LIMITED, "too many connections for this user (limit " + quota.limit() + ")",
+              "connections-per-user");
+        } else {
+          join(ws, projectId, user, role, cleanup, hungUp);
+        }
+      });
+    });
+  }
+
+  /** Joins a counted connection to its room; its cleanup gives its place in the user's quota back. */
+  private void join(ServerWebSocket ws, String projectId, UserIdentity user, Role role,
+                    AtomicReference<Runnable> cleanup, AtomicBoolean hungUp) {
+    metrics.connectionOpened();
+    WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics,
+        limits.maxQueuedBytesPerConnection());
+    Future<RoomSession> joined = rooms.join(projectId, connection);
+    cleanup.set(() -> {
+      quota.closed(user.id());
+      metrics.connectionClosed();
+      joined.onSuccess(RoomSession::leave);
+    });
+    if (hungUp.get()) {
+      Runnable r = cleanup.getAndSet(null);
+      if (r != null) {
+        r.run();
+      }
+    }
+    joined.onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warning("could not open project " + projectId + ": " + ar.cause());
+        connection.close(CloseCodes.SERVER_ERROR, "could not open the project");
         return;
       }
-      metrics.connectionOpened();
-      WebSocketConnection connection = new WebSocketConnection(ws, user, role, metrics,
-          limits.maxQueuedBytesPerConnection());
-      Future<RoomSession> joined = rooms.join(projectId, connection);
-      cleanup.set(() -> {
-        count.decrementAndGet();
-        metrics.connectionClosed();
-        joined.onSuccess(RoomSession::leave);
-      });
-      if (hungUp.get()) {
-        Runnable r = cleanup.getAndSet(null);
-        if (r != null) {
-          r.run();
-        }
-      }
-      joined.onComplete(ar -> {
-        if (ar.failed()) {
-          LOG.warning("could not open project " + projectId + ": " + ar.cause());
-          connection.close(CloseCodes.SERVER_ERROR, "could not open the project");
-          return;
-        }
-        listen(ws, connection, ar.result());
-        ws.resume();
-      });
+      listen(ws, connection, ar.result());
+      ws.resume();
     });
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -44,22 +45,29 @@ import org.ensemble.server.sync.Rooms;
  * written into the document's {@code suggestions} by the server as the AI ({@link AiEdits}: the AI's
  * client id, the ledger records each suggestion's provenance), so everyone in the room sees them
  * arrive; accepting and rejecting are the AI's edits too, recorded with the person who decided.
+ *
+ * <p>Every change of a job's state is recorded in the {@link JobDirectory}, so that any server of a
+ * cluster answers its status; a cancel request for a job another server runs is passed on to it.
  */
 public final class GenerationService {
   private static final Logger LOG = Logger.getLogger(GenerationService.class.getName());
   /** The model's name in the ledger's provenance records. */
   public static final String MODEL_NAME = "ensemble-chorale";
   public static final String MODEL_CARD_PATH = "/api/generation/model";
-  /** Finished jobs kept for status requests. */
-  private static final int KEPT_FINISHED_JOBS = 1000;
+  /** Why a job failed when the server running it stopped before it finished. */
+  public static final String SERVER_STOPPED = "the server that was writing these suggestions stopped; ask again";
   private static final long WRITE_TIMEOUT_SECONDS = 30;
+  /** A running job's progress is recorded for other servers at most this often. */
+  private static final long PROGRESS_RECORD_MS = 1000;
 
   private final Vertx vertx;
   private final Rooms rooms;
   private final GenerationConfig config;
   private final ThreadPoolExecutor workers;
   private final ThreadLocal<Predictor<List<Roll>, Distributions>> predictors = new ThreadLocal<>();
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  /** The jobs this server runs, until their final state is recorded in the directory. */
+  private final Map<String, Job> live = new ConcurrentHashMap<>();
+  private final JobDirectory directory;
   private final Map<Job, Runnable> queued = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> activePerUser = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -74,10 +82,13 @@ public final class GenerationService {
   private volatile boolean closed;
   private volatile String engine;
 
-  public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config) {
+  /** @param directory where every job's state is recorded and read (this server's, or the cluster's) */
+  public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config, JobDirectory directory) {
     this.vertx = vertx;
     this.rooms = rooms;
     this.config = config;
+    this.directory = directory;
+    directory.serveCancels(this::cancelHere);
     this.card = new ModelCard(config.modelDir());
     AtomicInteger n = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.SECONDS,
@@ -154,7 +165,7 @@ public final class GenerationService {
       closed = true;
       loaded = model;
     }
-    jobs.values().forEach(Job::requestCancel);
+    live.values().forEach(Job::requestCancel);
     workers.shutdown();
     return vertx.executeBlocking(() -> {
       if (!workers.awaitTermination(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -170,7 +181,7 @@ public final class GenerationService {
             ar.result().close();
           }
           return Future.succeededFuture();
-        })).mapEmpty();
+        })).eventually(directory::close).mapEmpty();
   }
 
   public GenerationConfig config() {
@@ -199,23 +210,47 @@ public final class GenerationService {
             .map(plan -> enqueue(new Job(newId(), projectId, user, plan), m)));
   }
 
-  public Job job(String id) {
-    Job job = jobs.get(id);
-    if (job == null) {
-      throw new GenerationException(404, "no such generation job: " + id);
+  /** A job's state, whichever server runs it (404 when none knows it). */
+  public Future<JsonObject> status(String jobId) {
+    Job job = live.get(jobId);
+    if (job != null) {
+      return Future.succeededFuture(job.toJson());
     }
-    return job;
+    return directory.find(jobId).map(found -> found.orElseThrow(() -> unknown(jobId)));
   }
 
-  /** Cancels a queued job at once, a running one after its current sweep. */
-  public Job cancel(Job job) {
+  /**
+   * Cancels a job: a queued one at once, a running one after its current sweep; at the server that
+   * runs it. Answers the job's state then.
+   */
+  public Future<JsonObject> cancel(String jobId) {
+    Optional<JsonObject> here = cancelHere(jobId);
+    if (here.isPresent()) {
+      return Future.succeededFuture(here.get());
+    }
+    return directory.cancelElsewhere(jobId)
+        .recover(e -> Future.failedFuture(new GenerationException(503, "the server running generation job " + jobId
+            + " did not answer; try again (" + e.getMessage() + ")")))
+        .map(found -> found.orElseThrow(() -> unknown(jobId)));
+  }
+
+  private Optional<JsonObject> cancelHere(String jobId) {
+    Job job = live.get(jobId);
+    if (job == null) {
+      return Optional.empty();
+    }
     job.requestCancel();
     Runnable task = queued.remove(job);
     if (task != null && workers.remove(task)) {
       job.cancelled();
       release(job);
+      finished(job);
     }
-    return job;
+    return Optional.of(job.toJson());
+  }
+
+  private static GenerationException unknown(String jobId) {
+    return new GenerationException(404, "no such generation job: " + jobId);
   }
 
   /**
@@ -251,16 +286,18 @@ public final class GenerationService {
     }
     Runnable task = () -> run(job, model);
     queued.put(job, task);
+    // Known before a worker can finish it (a finished job leaves this map once recorded).
+    live.put(job.id(), job);
     try {
       workers.execute(task);
     } catch (RejectedExecutionException e) {
       queued.remove(job);
+      live.remove(job.id());
       active.decrementAndGet();
       throw new GenerationException(429, "the generation queue is full (" + config.queueCapacity()
           + " jobs waiting); try again shortly");
     }
-    jobs.put(job.id(), job);
-    forgetOldJobs();
+    record(job);
     return job;
   }
 
@@ -269,19 +306,26 @@ public final class GenerationService {
     queued.remove(job);
     try {
       if (job.cancelRequested()) {
-        job.cancelled();
+        stopped(job);
         return;
       }
       job.running();
+      record(job);
+      long[] recordedAt = {System.nanoTime()};
       long started = System.nanoTime();
       GibbsSampler sampler = new GibbsSampler(predictor(model), model.spec());
       GenerationPlan plan = job.plan();
       List<Roll> rolls = sampler.sample(plan.template(), plan.request().candidates(), plan.request().seed(),
           plan.controls(), (done, total) -> {
             job.progress(done, total);
+            if (System.nanoTime() - recordedAt[0] > PROGRESS_RECORD_MS * 1_000_000) {
+              recordedAt[0] = System.nanoTime();
+              record(job);
+            }
             return !job.cancelRequested();
           });
       job.writing((System.nanoTime() - started) / 1_000_000);
+      record(job);
       List<Suggestion> suggestions = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       Instant now = Instant.now();
@@ -300,13 +344,35 @@ public final class GenerationService {
       written.toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       job.done(ids);
     } catch (CancellationException e) {
-      job.cancelled();
+      stopped(job);
     } catch (Exception e) {
       LOG.log(Level.WARNING, "generation job " + job.id() + " failed", e);
       job.failed("generation failed: " + e.getMessage());
     } finally {
       release(job);
+      finished(job);
     }
+  }
+
+  /** A job stopped before it finished: cancelled by request, or failed as its server is stopping. */
+  private void stopped(Job job) {
+    if (closed) {
+      job.failed(SERVER_STOPPED);
+    } else {
+      job.cancelled();
+    }
+  }
+
+  /** Records the job's state now in the directory. */
+  private Future<Void> record(Job job) {
+    Job.Snapshot now = job.snapshot();
+    return directory.record(job.id(), now.version(), now.json())
+        .onFailure(e -> LOG.warning("generation job " + job.id() + "'s state was not recorded: " + e));
+  }
+
+  /** A finished job's final state is recorded; only then is it answered from the directory. */
+  private void finished(Job job) {
+    record(job).onComplete(ar -> live.remove(job.id(), job));
   }
 
   private Predictor<List<Roll>, Distributions> predictor(ChoraleModel model) {
@@ -324,14 +390,6 @@ public final class GenerationService {
     if (active != null) {
       active.decrementAndGet();
     }
-  }
-
-  private void forgetOldJobs() {
-    if (jobs.size() <= KEPT_FINISHED_JOBS) {
-      return;
-    }
-    jobs.values().stream().filter(Job::finished).limit(jobs.size() - KEPT_FINISHED_JOBS)
-        .map(Job::id).toList().forEach(jobs::remove);
   }
 
   private String newId() {

@@ -10,6 +10,8 @@ import org.ensemble.server.auth.UserIdentity;
 /**
  * One generation request's life: queued, running (with progress), writing its suggestions, then
  * done, failed or cancelled. Written by one worker thread, read by the event loop: fields are volatile.
+ * Every change counts up its {@link #version}, so that a {@link JobDirectory} keeps the latest state
+ * when records of it arrive out of order.
  */
 public final class Job {
   public enum Status { QUEUED, RUNNING, WRITING, DONE, FAILED, CANCELLED }
@@ -27,6 +29,7 @@ public final class Job {
   private volatile String error;
   private volatile Instant finishedAt;
   private volatile long samplingMillis = -1;
+  private long version;
 
   Job(String id, String projectId, UserIdentity requestedBy, GenerationPlan plan) {
     this.id = id;
@@ -68,31 +71,37 @@ public final class Job {
     cancelRequested = true;
   }
 
-  void running() {
+  synchronized void running() {
+    version++;
     status = Status.RUNNING;
   }
 
-  void progress(int done, int total) {
+  synchronized void progress(int done, int total) {
+    version++;
     sweepsDone = done;
     sweeps = total;
   }
 
-  void writing(long millis) {
+  synchronized void writing(long millis) {
+    version++;
     samplingMillis = millis;
     status = Status.WRITING;
   }
 
-  void done(List<String> suggestions) {
+  synchronized void done(List<String> suggestions) {
+    version++;
     suggestionIds = List.copyOf(suggestions);
     finish(Status.DONE);
   }
 
-  void failed(String reason) {
+  synchronized void failed(String reason) {
+    version++;
     error = reason;
     finish(Status.FAILED);
   }
 
-  void cancelled() {
+  synchronized void cancelled() {
+    version++;
     finish(Status.CANCELLED);
   }
 
@@ -100,6 +109,14 @@ public final class Job {
     Status s = status;
     return s == Status.DONE || s == Status.FAILED || s == Status.CANCELLED;
   }
+
+  /** The job's state now, with the version of its last change. */
+  synchronized Snapshot snapshot() {
+    return new Snapshot(version, toJson());
+  }
+
+  /** A job's state at one change: {@code version} counts its changes. */
+  record Snapshot(long version, JsonObject json) {}
 
   private void finish(Status s) {
     finishedAt = Instant.now();
