@@ -61,9 +61,13 @@ public final class EnsembleServer {
   private final DocumentStore documents;
   private final MetadataStore metadata;
   private final List<String> deployments;
+  /** Cluster mode's change notices to the other nodes; null on a single node. */
+  private final ClusterNotices notices;
 
   private EnsembleServer(Vertx vertx, List<HttpServer> http, Rooms rooms, GenerationService generation,
-                         long attributionTimer, DocumentStore documents, MetadataStore metadata, List<String> deployments) {
+                         long attributionTimer, DocumentStore documents, MetadataStore metadata, List<String> deployments,
+                         ClusterNotices notices) {
+    this.notices = notices;
     this.vertx = vertx;
     this.http = http;
     this.rooms = rooms;
@@ -115,10 +119,11 @@ public final class EnsembleServer {
       // A room's collaborators, each behind its UpdateGate: the authorship ledger.
       UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution));
       LocalRooms local = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
+      Future<ClusterNotices> noticesReady = cluster == null ? Future.succeededFuture()
+          : ClusterNotices.start(cluster, registry, revocations[0]);
       Future<Rooms> roomsReady = cluster == null ? Future.succeededFuture(local)
-          : ClusterNotices.start(cluster, registry, revocations[0])
-              .compose(notices -> ClusterRooms.start(vertx, main, local, cluster, (FencedDocuments) documents, prometheus))
-              .map(clustered -> (Rooms) clustered);
+          : noticesReady.compose(notices -> ClusterRooms.start(vertx, main, local, cluster, (FencedDocuments) documents,
+              prometheus)).map(clustered -> (Rooms) clustered);
       Future<ConnectionQuota> quotaReady = cluster == null
           ? Future.succeededFuture(new LocalConnectionQuota(config.limits().maxConnectionsPerUser()))
           : ClusterConnectionQuota.start(cluster, config.limits().maxConnectionsPerUser()).map(q -> (ConnectionQuota) q);
@@ -144,7 +149,7 @@ public final class EnsembleServer {
         return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
                 new DeploymentOptions().setInstances(shards))
             .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
-                documents, metadata, List.of(listeners, deploymentId)));
+                documents, metadata, List.of(listeners, deploymentId), noticesReady.result()));
       });
     }));
   }
@@ -189,6 +194,7 @@ public final class EnsembleServer {
   public Future<Void> close() {
     return rooms.closeAll(CloseCodes.GOING_AWAY, "the server is shutting down")
         .eventually(() -> generation.close())
+        .eventually(() -> notices == null ? Future.succeededFuture() : notices.close())
         .eventually(() -> {
           vertx.cancelTimer(attributionTimer);
           return Future.all(deployments.stream().map(vertx::undeploy).toList());
