@@ -29,6 +29,8 @@ import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
 import org.ensemble.server.sync.SyncEndpoint;
 import org.ensemble.server.sync.UpdateGate;
+import org.ensemble.server.history.Checkpoints;
+import org.ensemble.server.history.Versions;
 
 /**
  * A running Ensemble server and the composition root: {@link #start} builds every service once (the
@@ -85,19 +87,22 @@ public final class EnsembleServer {
         .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Attribution attribution = new Attribution(documents);
       // A room's collaborators, each behind its UpdateGate: the authorship ledger (relays to other
-      // nodes would join it here).
-      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution));
+      // nodes would join it here) and the automatic versions after a pause.
+      Checkpoints checkpoints = new Checkpoints(vertx, config.checkpointPauseSeconds() * 1000L);
+      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution, checkpoints));
       Rooms rooms = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
+      Versions versions = new Versions(vertx, rooms, attribution, metadata);
+      checkpoints.takeWith(versions);
       AttributionCache attributionCache = attribution.cache(vertx);
       long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
       GenerationService generation = new GenerationService(vertx, rooms, config.generation());
-      Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
+      Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache, versions);
 
       Router router = Router.router(vertx);
       SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
-      new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
+      new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions, metrics,
           prometheus).mount(router);
       StudioPages.mount(router, config.webRoot());
       List<HttpServer> servers = new ArrayList<>();

@@ -17,6 +17,8 @@ import org.ensemble.cowriter.generation.GenerationException;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.Job;
 import org.ensemble.server.registry.ProjectRecord;
+import org.ensemble.server.history.Version;
+import org.ensemble.server.history.Versions;
 
 /**
  * The AI co-writer's routes (docs/generation.md): queue a generation, follow or cancel it, accept or
@@ -27,8 +29,10 @@ final class GenerationRoutes {
   private final Vertx vertx;
   private final ProjectAccess access;
   private final GenerationService generation;
+  private final Versions versions;
 
-  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation) {
+  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation, Versions versions) {
+    this.versions = versions;
     this.vertx = vertx;
     this.access = access;
     this.generation = generation;
@@ -72,7 +76,9 @@ final class GenerationRoutes {
   private void accept(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.EDITOR, "accept suggestions");
     Set<String> notes = selectedNotes(body(ctx));
-    generation.accept(record.id(), ctx.pathParam("suggestionId"), notes, user(ctx))
+    // A version just before the AI's notes come in: the accept can always be looked back on or undone.
+    versions.checkpoint(record.id(), Version.Kind.BEFORE_AI_ACCEPT, null, user(ctx))
+        .compose(v -> generation.accept(record.id(), ctx.pathParam("suggestionId"), notes, user(ctx)))
         .onSuccess(ids -> json(ctx, 200, new JsonObject().put("suggestion", ctx.pathParam("suggestionId"))
             .put("accepted", new JsonArray(ids)).put("acceptedBy", user(ctx).id())))
         .onFailure(e -> ctx.fail(translate(e)));
