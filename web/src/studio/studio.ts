@@ -24,6 +24,7 @@ import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { AcceptUndo } from '../editing/accept-undo'
+import { mountHistory } from '../history/panel'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -240,6 +241,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
+  const disposeHistory = mountHistory(context)
   return () => {
     clearTimeout(noticeTimer)
     transport.stop()
@@ -247,6 +249,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     disposeAi()
     authors.dispose()
     attribution.dispose()
+    disposeHistory()
     acceptUndo.dispose()
     undo.destroy()
     connection.destroy()
