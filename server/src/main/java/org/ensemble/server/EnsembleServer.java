@@ -31,6 +31,7 @@ import org.ensemble.server.sync.SyncEndpoint;
 import org.ensemble.server.sync.UpdateGate;
 import org.ensemble.server.history.Checkpoints;
 import org.ensemble.server.history.Versions;
+import org.ensemble.server.comments.Comments;
 
 /**
  * A running Ensemble server and the composition root: {@link #start} builds every service once (the
@@ -102,7 +103,8 @@ public final class EnsembleServer {
       SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
-      new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions, metrics,
+      new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions,
+          new Comments(vertx, rooms), metrics,
           prometheus).mount(router);
       StudioPages.mount(router, config.webRoot());
       List<HttpServer> servers = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.history.Versions;
+import org.ensemble.server.comments.Comments;
 import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.projects.Projects;
@@ -56,11 +57,12 @@ public final class ApiRouter {
   private final TrainingConsent consent;
   private final Attribution attributionService;
   private final Versions versions;
+  private final Comments comments;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
                    Attribution attribution, AttributionCache attributionCache, GenerationService generation,
-                   Versions versions, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+                   Versions versions, Comments comments, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -74,6 +76,7 @@ public final class ApiRouter {
     this.attribution = new AttributionRoutes(vertx, access, attribution, attributionCache);
     this.generationRoutes = new GenerationRoutes(vertx, access, generation, versions);
     this.versions = versions;
+    this.comments = comments;
     this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     this.attributionService = attribution;
   }
@@ -104,6 +107,7 @@ public final class ApiRouter {
     new InviteRoutes(access, projects).mount(router);
     new PartWritingRoutes(vertx, access, rooms).mount(router);
     new VersionRoutes(access, versions).mount(router);
+    new CommentRoutes(access, comments).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
