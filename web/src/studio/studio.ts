@@ -25,6 +25,7 @@ import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { AcceptUndo } from '../editing/accept-undo'
 import { mountHistory } from '../history/panel'
+import { mountComments } from '../comments/panel'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -242,6 +243,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   const disposeHistory = mountHistory(context)
+  const disposeComments = mountComments(context)
   return () => {
     clearTimeout(noticeTimer)
     transport.stop()
@@ -250,6 +252,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     authors.dispose()
     attribution.dispose()
     disposeHistory()
+    disposeComments()
     acceptUndo.dispose()
     undo.destroy()
     connection.destroy()

@@ -116,7 +116,7 @@ final class CommentThreads {
 
   /** Every thread as JSON, with {@code anchorState}: {@code present}, or which anchored notes or track are gone. */
   static JsonObject list(Doc doc) {
-    JsonArray out = new JsonArray();
+    List<JsonObject> out = new ArrayList<>();
     if (doc.rootNames().contains(ProjectSchema.COMMENTS)) {
       YMap comments = doc.getMap(ProjectSchema.COMMENTS);
       for (String id : comments.keys()) {
@@ -126,9 +126,8 @@ final class CommentThreads {
         }
       }
     }
-    List<Object> sorted = new ArrayList<>(out.getList());
-    sorted.sort((a, b) -> String.valueOf(((Map<?, ?>) a).get("createdAt")).compareTo(String.valueOf(((Map<?, ?>) b).get("createdAt"))));
-    return new JsonObject().put("threads", new JsonArray(sorted));
+    out.sort(java.util.Comparator.comparing(t -> String.valueOf(t.getValue("createdAt"))));
+    return new JsonObject().put("threads", new JsonArray(new ArrayList<>(out)));
   }
 
   private static JsonObject anchorState(Doc doc, JsonObject anchor) {

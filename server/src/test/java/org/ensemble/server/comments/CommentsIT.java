@@ -109,6 +109,11 @@ class CommentsIT {
     }
     JsonObject state = call("GET", "", vic, null, 200).getJsonArray("threads").getJsonObject(0).getJsonObject("anchorState");
     assertEquals(new JsonArray(List.of("alto-1")), state.getJsonArray("deletedNotes"));
+    call("POST", "", vic, new JsonObject().put("text", "A second thread").put("anchor",
+        new JsonObject().put("track", "alto").put("fromBar", 2).put("toBar", 2)), 201);
+    JsonArray both = call("GET", "", vic, null, 200).getJsonArray("threads");
+    assertEquals(List.of("Nice suspension", "A second thread"), both.stream()
+        .map(t -> ((JsonObject) t).getJsonArray("messages").getJsonObject(0).getString("text")).toList(), "oldest first");
   }
 
   @Test
