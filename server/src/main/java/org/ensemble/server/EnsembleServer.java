@@ -32,6 +32,7 @@ import org.ensemble.server.sync.UpdateGate;
 import org.ensemble.server.history.Checkpoints;
 import org.ensemble.server.history.Versions;
 import org.ensemble.server.comments.Comments;
+import org.ensemble.server.assignments.Assignments;
 
 /**
  * A running Ensemble server and the composition root: {@link #start} builds every service once (the
@@ -104,7 +105,7 @@ public final class EnsembleServer {
           new Origins(config.allowedOrigins()), metrics);
       router.get("/sync/:projectId").handler(sync::handle);
       new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions,
-          new Comments(vertx, rooms), metrics,
+          new Comments(vertx, rooms), new Assignments(vertx, projects, rooms, attribution, metadata), metrics,
           prometheus).mount(router);
       StudioPages.mount(router, config.webRoot());
       List<HttpServer> servers = new ArrayList<>();

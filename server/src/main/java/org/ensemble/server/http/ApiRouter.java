@@ -22,6 +22,7 @@ import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.history.Versions;
 import org.ensemble.server.comments.Comments;
+import org.ensemble.server.assignments.Assignments;
 import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.projects.Projects;
@@ -58,11 +59,12 @@ public final class ApiRouter {
   private final Attribution attributionService;
   private final Versions versions;
   private final Comments comments;
+  private final Assignments assignments;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
                    Attribution attribution, AttributionCache attributionCache, GenerationService generation,
-                   Versions versions, Comments comments, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+                   Versions versions, Comments comments, Assignments assignments, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -74,9 +76,10 @@ public final class ApiRouter {
     this.prometheus = prometheus;
     this.access = new ProjectAccess(registry);
     this.attribution = new AttributionRoutes(vertx, access, attribution, attributionCache);
-    this.generationRoutes = new GenerationRoutes(vertx, access, generation, versions);
+    this.generationRoutes = new GenerationRoutes(vertx, access, generation, versions, assignments);
     this.versions = versions;
     this.comments = comments;
+    this.assignments = assignments;
     this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     this.attributionService = attribution;
   }
@@ -108,6 +111,7 @@ public final class ApiRouter {
     new PartWritingRoutes(vertx, access, rooms).mount(router);
     new VersionRoutes(access, versions).mount(router);
     new CommentRoutes(access, comments).mount(router);
+    new AssignmentRoutes(access, assignments).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }

@@ -19,6 +19,8 @@ import org.ensemble.server.generation.service.Job;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.history.Version;
 import org.ensemble.server.history.Versions;
+import org.ensemble.server.assignments.Assignments;
+import io.vertx.core.Future;
 
 /**
  * The AI co-writer's routes (docs/generation.md): queue a generation, follow or cancel it, accept or
@@ -30,9 +32,12 @@ final class GenerationRoutes {
   private final ProjectAccess access;
   private final GenerationService generation;
   private final Versions versions;
+  private final Assignments assignments;
 
-  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation, Versions versions) {
+  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation, Versions versions,
+                   Assignments assignments) {
     this.versions = versions;
+    this.assignments = assignments;
     this.vertx = vertx;
     this.access = access;
     this.generation = generation;
@@ -50,7 +55,11 @@ final class GenerationRoutes {
 
   private void generate(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.EDITOR, "generate");
-    generation.submit(record.id(), user(ctx), body(ctx))
+    JsonObject body = body(ctx);
+    // An assignment's AI policy (off, hints, on) is the server's to enforce; the refusal says why.
+    assignments.admitGeneration(record.id(), body)
+        .compose(refusal -> refusal == null ? generation.submit(record.id(), user(ctx), body)
+            : Future.failedFuture(ApiException.forbidden(refusal)))
         .onSuccess(job -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id() + "/generate/" + job.id());
           json(ctx, 202, job.toJson());
