@@ -39,6 +39,11 @@ public final class Versions {
   private final Attribution attribution;
   private final VersionStore store;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * Each project's latest version once known, so that a checkpoint after every pause compares with it
+   * without listing the store's keys (the disk store lists its whole directory for that).
+   */
+  private final Map<String, Version> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Versions(Vertx vertx, Rooms rooms, Attribution attribution, MetadataStore metadata) {
     this.vertx = vertx;
@@ -53,14 +58,24 @@ public final class Versions {
    */
   public Future<Version> checkpoint(String projectId, Version.Kind kind, String name, UserIdentity by) {
     Context context = vertx.getOrCreateContext();
-    return rooms.read(projectId, vertx, Snapshot::of).compose(snapshot -> store.list(projectId, context).compose(all -> {
-      Version latest = all.isEmpty() ? null : all.get(all.size() - 1);
-      if (kind != Version.Kind.NAMED && latest != null && latest.snapshot().equals(snapshot)) {
-        return Future.succeededFuture(latest);
+    return rooms.read(projectId, vertx, Snapshot::of).compose(snapshot -> latest(projectId, context).compose(last -> {
+      if (kind != Version.Kind.NAMED && last != null && last.snapshot().equals(snapshot)) {
+        return Future.succeededFuture(last);
       }
       Version v = new Version(newId(), projectId, kind, name, by, Instant.now(), snapshot);
-      return store.put(v, context).map(v);
+      return store.put(v, context).map(x -> {
+        latest.merge(projectId, v, (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b);
+        return v;
+      });
     }));
+  }
+
+  private Future<Version> latest(String projectId, Context context) {
+    Version known = latest.get(projectId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return store.list(projectId, context).map(all -> all.isEmpty() ? null : all.get(all.size() - 1));
   }
 
   /** Every version, newest first, each with what changed since the one before (by whom). */
@@ -164,7 +179,8 @@ public final class Versions {
 
   /** Deletes every version of a project (with the project). */
   public Future<Void> deleteAll(String projectId) {
-    return store.deleteAll(projectId, vertx.getOrCreateContext());
+    latest.remove(projectId);
+    return store.deleteAll(projectId, vertx.getOrCreateContext()).onComplete(x -> latest.remove(projectId));
   }
 
   /** The bytes a project's version records take. */
