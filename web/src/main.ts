@@ -7,6 +7,8 @@ import { projectsPage } from './pages/projects'
 import { signInPage } from './pages/signin'
 import { clearSession, loadSession } from './session'
 import { studioPage } from './studio/studio'
+import { versionPage } from './history/version-page'
+import { overviewPage } from './assignments/overview-page'
 
 const root = document.getElementById('app')!
 let dispose: () => void = () => {}
@@ -19,6 +21,14 @@ async function route(): Promise<void> {
   const signOut = () => { clearSession(); location.hash = '#/'; void route() }
   const join = /^#\/join\/([^/]+)\/([^/]+)$/.exec(location.hash)
   if (join) return joinPage(root, session, decodeURIComponent(join[1]), decodeURIComponent(join[2]))
+  const assignment = /^#\/assignments\/([^/]+)$/.exec(location.hash)
+  if (assignment) return overviewPage(root, session, decodeURIComponent(assignment[1]))
+  const v = /^#\/p\/([^/]+)\/versions\/([^/]+)(?:\/compare\/([^/]+))?$/.exec(location.hash)
+  if (v) {
+    dispose = await versionPage(root, session, decodeURIComponent(v[1]), decodeURIComponent(v[2]),
+      v[3] === undefined ? undefined : decodeURIComponent(v[3]))
+    return
+  }
   const m = /^#\/p\/([^/]+)(\/members)?$/.exec(location.hash)
   if (!m) return projectsPage(root, session, signOut)
   if (m[2]) return membersPage(root, session, decodeURIComponent(m[1]))

@@ -4,6 +4,7 @@ import type { Session } from '../session'
 import { h } from '../ui/dom'
 import { inviteLinks } from './invite-links'
 import { ownershipSection } from './ownership'
+import { handOutForm } from '../assignments/hand-out'
 
 export async function membersPage(root: HTMLElement, session: Session, projectId: string): Promise<void> {
   const error = h('p', { class: 'error', role: 'alert' })
@@ -58,6 +59,6 @@ export async function membersPage(root: HTMLElement, session: Session, projectId
     h('a', { href: `#/p/${projectId}` }, 'Open the studio'), h('a', { href: '#/' }, 'All projects')),
   isOwner ? form : h('p', {}, 'Only the owner can invite people or change roles.'), error, status, list,
   ownershipSection(session, project))
-  if (isOwner) main.append(inviteLinks(session, projectId))
+  if (isOwner) main.append(inviteLinks(session, projectId), handOutForm(session, projectId, project.title))
   await refresh().catch(fail)
 }

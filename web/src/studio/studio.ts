@@ -24,6 +24,9 @@ import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { AcceptUndo } from '../editing/accept-undo'
+import { mountHistory } from '../history/panel'
+import { mountComments } from '../comments/panel'
+import { mountAssignmentBanner } from '../assignments/banner'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -126,6 +129,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const people = buildPeople(presence, { name: session.user.name, color: userColor(session.user.id) })
   const status = h('span', { class: 'conn', role: 'status', 'data-testid': 'connection' })
   const title = h('h1', {}, project.title)
+  const assignmentSlot = h('div', { class: 'assignment-slot' })
   const sidePanels = h('aside', { id: 'side-panels', class: 'side-panels', 'aria-label': 'Assistant and attribution' })
 
   const reduced = prefersReducedMotion()
@@ -224,7 +228,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, notice, roll.el, inspector,
+      h('main', { id: 'main', class: 'roll-wrap' }, assignmentSlot, notice, roll.el, inspector,
         h('p', { id: 'roll-help-summary', class: 'sr-only' },
           readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
             : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
@@ -240,6 +244,9 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
+  const disposeHistory = mountHistory(context)
+  const disposeComments = mountComments(context)
+  mountAssignmentBanner(context, assignmentSlot)
   return () => {
     clearTimeout(noticeTimer)
     transport.stop()
@@ -247,6 +254,8 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     disposeAi()
     authors.dispose()
     attribution.dispose()
+    disposeHistory()
+    disposeComments()
     acceptUndo.dispose()
     undo.destroy()
     connection.destroy()

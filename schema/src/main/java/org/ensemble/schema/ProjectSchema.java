@@ -17,6 +17,8 @@ public final class ProjectSchema {
   public static final String SECTIONS = "sections";
   /** Root {@code Y.Map} reserved for the AI's candidates, keyed by suggestion id. */
   public static final String SUGGESTIONS = "suggestions";
+  /** Comment threads by id (docs/document-schema.md, "comments"); written by the server only. */
+  public static final String COMMENTS = "comments";
 
   private ProjectSchema() {}
 

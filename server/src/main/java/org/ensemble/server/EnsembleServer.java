@@ -41,6 +41,10 @@ import org.ensemble.server.sync.Origins;
 import org.ensemble.server.sync.Rooms;
 import org.ensemble.server.sync.SyncEndpoint;
 import org.ensemble.server.sync.UpdateGate;
+import org.ensemble.server.history.Checkpoints;
+import org.ensemble.server.history.Versions;
+import org.ensemble.server.comments.Comments;
+import org.ensemble.server.assignments.Assignments;
 
 /**
  * A running Ensemble server and the composition root: {@link #start} builds every service once (the
@@ -116,8 +120,10 @@ public final class EnsembleServer {
         })
         .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Attribution attribution = new Attribution(documents);
-      // A room's collaborators, each behind its UpdateGate: the authorship ledger.
-      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution));
+      // A room's collaborators, each behind its UpdateGate: the authorship ledger and the automatic
+      // versions after a pause.
+      Checkpoints checkpoints = new Checkpoints(vertx, config.checkpointPauseSeconds() * 1000L);
+      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution, checkpoints));
       LocalRooms local = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
       Future<ClusterNotices> noticesReady = cluster == null ? Future.succeededFuture()
           : ClusterNotices.start(cluster, registry, revocations[0]);
@@ -133,16 +139,19 @@ public final class EnsembleServer {
         Rooms rooms = roomsReady.result();
         ConnectionQuota quota = quotaReady.result();
         JobDirectory jobs = jobsReady.result();
+        Versions versions = new Versions(vertx, rooms, attribution, metadata);
+        checkpoints.takeWith(versions);
         AttributionCache attributionCache = attribution.cache(vertx);
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
         GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs);
-        Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache);
+        Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache, versions);
 
         Router router = Router.router(vertx);
         SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
             new Origins(config.allowedOrigins()), metrics, quota);
         router.get("/sync/:projectId").handler(sync::handle);
-        new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, metrics,
+        new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions,
+            new Comments(vertx, rooms), new Assignments(vertx, projects, rooms, attribution, metadata), metrics,
             prometheus).mount(router);
         StudioPages.mount(router, config.webRoot());
         List<HttpServer> servers = new ArrayList<>();

@@ -69,7 +69,12 @@ public final class Attribution implements UpdateGate.Factory {
     });
   }
 
-  private <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {
+  /**
+   * Reads a project's history on a worker thread: {@code reader} gets a copy of its document with
+   * garbage collection off (every deleted note and overwritten value still in it) and its ledger, with
+   * anonymized authors shown as the owner chose.
+   */
+  public <T> Future<T> read(Vertx vertx, String projectId, BiFunction<Doc, Ledger, T> reader) {
     Context context = vertx.getOrCreateContext();
     Future<List<byte[]>> document = Future.fromCompletionStage(store.load(projectId), context);
     Future<List<byte[]>> ledger = Future.fromCompletionStage(store.load(LedgerLog.docId(projectId)), context);

@@ -17,7 +17,7 @@ import org.ensemble.server.store.disk.DiskStoreConfig;
  *  "redisUri": "redis://127.0.0.1:6379", "jwtSecret": "...", "devMode": true,
  *  "allowedOrigins": ["http://localhost:8080"], "eventLoops": 1, "diskSyncsInFlight": 4,
  *  "webRoot": "web/dist", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
- *  "generationWorkers": 1, "generationQueue": 16, "generationPerUser": 2,
+ *  "generationWorkers": 1, "generationQueue": 16, "generationPerUser": 2, "checkpointPauseSeconds": 60,
  *  "limits": {"maxMessageBytes": 1048576, ...},
  *  "cluster": {"enabled": false, "members": ["10.0.0.2:5701"], ...}}
  * </pre>
@@ -37,6 +37,7 @@ public record ServerConfig(
     Path webRoot,
     boolean webSocketDeflate,
     GenerationConfig generation,
+    int checkpointPauseSeconds,
     ClusterConfig cluster) {
 
   public enum StoreKind { DISK, REDIS }
@@ -52,13 +53,19 @@ public record ServerConfig(
   public static final String DEFAULT_REDIS_URI = "redis://127.0.0.1:6379";
   /** Where {@code ./ensemble start} builds the studio, relative to the working directory. */
   public static final String DEFAULT_WEB_ROOT = "web/dist";
+  /**
+   * After this long without an edit a project gets an automatic version (a checkpoint): long enough
+   * that a session's versions mark its pauses, not its keystrokes (docs/history.md).
+   */
+  public static final int DEFAULT_CHECKPOINT_PAUSE_SECONDS = 60;
   private static final int MAX_EVENT_LOOPS = 1024;
 
   /** Defaults for a developer's machine: embedded store in ./data, development sign-in on. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATA_DIR), StoreKind.DISK, DEFAULT_REDIS_URI,
         null, true, List.of(), Limits.defaults(), defaultEventLoops(), DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT,
-        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults(), ClusterConfig.defaults());
+        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults(), DEFAULT_CHECKPOINT_PAUSE_SECONDS,
+        ClusterConfig.defaults());
   }
 
   /**
@@ -73,47 +80,52 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(host, port, dir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withStore(StoreKind kind, String uri) {
     return new ServerConfig(host, port, dataDir, kind, uri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withDevMode(boolean dev) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, dev, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withJwtSecret(String secret) {
     return new ServerConfig(host, port, dataDir, store, redisUri, secret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, List.copyOf(origins), limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
   }
 
   public ServerConfig withLimits(Limits newLimits) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, newLimits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+  }
+
+  public ServerConfig withCheckpointPauseSeconds(int seconds) {
+    return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, seconds, cluster);
   }
 
   public ServerConfig withCluster(ClusterConfig newCluster) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, newCluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, newCluster);
   }
 
   public ServerConfig withGeneration(GenerationConfig newGeneration) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, checkpointPauseSeconds, cluster);
   }
 
   /**
@@ -155,6 +167,7 @@ public record ServerConfig(
         Path.of(r.string("webRoot", d.webRoot.toString())),
         r.bool("webSocketDeflate", d.webSocketDeflate),
         generation,
+        r.integer("checkpointPauseSeconds", d.checkpointPauseSeconds, 1, 86_400),
         ClusterConfig.read(r.object("cluster")));
     r.refuseUnknownKeys();
     if (config.cluster.enabled() && config.store != StoreKind.REDIS) {

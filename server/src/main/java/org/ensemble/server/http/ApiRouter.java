@@ -20,6 +20,9 @@ import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.generation.service.GenerationService;
+import org.ensemble.server.history.Versions;
+import org.ensemble.server.comments.Comments;
+import org.ensemble.server.assignments.Assignments;
 import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.projects.Projects;
@@ -54,11 +57,14 @@ public final class ApiRouter {
   private final GenerationRoutes generationRoutes;
   private final TrainingConsent consent;
   private final Attribution attributionService;
+  private final Versions versions;
+  private final Comments comments;
+  private final Assignments assignments;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
                    Attribution attribution, AttributionCache attributionCache, GenerationService generation,
-                   ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+                   Versions versions, Comments comments, Assignments assignments, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -70,7 +76,10 @@ public final class ApiRouter {
     this.prometheus = prometheus;
     this.access = new ProjectAccess(registry);
     this.attribution = new AttributionRoutes(vertx, access, attribution, attributionCache);
-    this.generationRoutes = new GenerationRoutes(vertx, access, generation);
+    this.generationRoutes = new GenerationRoutes(vertx, access, generation, versions, assignments);
+    this.versions = versions;
+    this.comments = comments;
+    this.assignments = assignments;
     this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     this.attributionService = attribution;
   }
@@ -100,6 +109,9 @@ public final class ApiRouter {
     new AuthorRoutes(vertx, access, attributionService).mount(router);
     new InviteRoutes(access, projects).mount(router);
     new PartWritingRoutes(vertx, access, rooms).mount(router);
+    new VersionRoutes(access, versions).mount(router);
+    new CommentRoutes(access, comments).mount(router);
+    new AssignmentRoutes(access, assignments).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }

@@ -17,6 +17,10 @@ import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.cowriter.generation.GenerationException;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.registry.ProjectRecord;
+import org.ensemble.server.history.Version;
+import org.ensemble.server.history.Versions;
+import org.ensemble.server.assignments.Assignments;
+import io.vertx.core.Future;
 
 /**
  * The AI co-writer's routes (docs/generation.md): queue a generation, follow or cancel it, accept or
@@ -27,8 +31,13 @@ final class GenerationRoutes {
   private final Vertx vertx;
   private final ProjectAccess access;
   private final GenerationService generation;
+  private final Versions versions;
+  private final Assignments assignments;
 
-  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation) {
+  GenerationRoutes(Vertx vertx, ProjectAccess access, GenerationService generation, Versions versions,
+                   Assignments assignments) {
+    this.versions = versions;
+    this.assignments = assignments;
     this.vertx = vertx;
     this.access = access;
     this.generation = generation;
@@ -46,7 +55,11 @@ final class GenerationRoutes {
 
   private void generate(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.EDITOR, "generate");
-    generation.submit(record.id(), user(ctx), body(ctx))
+    JsonObject body = body(ctx);
+    // An assignment's AI policy (off, hints, on) is the server's to enforce; the refusal says why.
+    assignments.admitGeneration(record.id(), body)
+        .compose(refusal -> refusal == null ? generation.submit(record.id(), user(ctx), body)
+            : Future.failedFuture(ApiException.forbidden(refusal)))
         .onSuccess(job -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + record.id() + "/generate/" + job.id());
           json(ctx, 202, job.toJson());
@@ -79,7 +92,9 @@ final class GenerationRoutes {
   private void accept(RoutingContext ctx) {
     ProjectRecord record = accessible(ctx, Role.EDITOR, "accept suggestions");
     Set<String> notes = selectedNotes(body(ctx));
-    generation.accept(record.id(), ctx.pathParam("suggestionId"), notes, user(ctx))
+    // A version just before the AI's notes come in: the accept can always be looked back on or undone.
+    versions.checkpoint(record.id(), Version.Kind.BEFORE_AI_ACCEPT, null, user(ctx))
+        .compose(v -> generation.accept(record.id(), ctx.pathParam("suggestionId"), notes, user(ctx)))
         .onSuccess(ids -> json(ctx, 200, new JsonObject().put("suggestion", ctx.pathParam("suggestionId"))
             .put("accepted", new JsonArray(ids)).put("acceptedBy", user(ctx).id())))
         .onFailure(e -> ctx.fail(translate(e)));

@@ -11,6 +11,7 @@ import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
+import org.ensemble.server.history.Versions;
 import org.ensemble.server.registry.ProjectRecord;
 import org.ensemble.server.registry.ProjectRegistry;
 import org.ensemble.server.store.DocumentStore;
@@ -34,16 +35,18 @@ public final class Projects {
   private final DocumentStore documents;
   private final Attribution attribution;
   private final AttributionCache attributionCache;
+  private final Versions versions;
   private final SecureRandom random = new SecureRandom();
 
   public Projects(Vertx vertx, ProjectRegistry registry, Rooms rooms, DocumentStore documents,
-                  Attribution attribution, AttributionCache attributionCache) {
+                  Attribution attribution, AttributionCache attributionCache, Versions versions) {
     this.vertx = vertx;
     this.registry = registry;
     this.rooms = rooms;
     this.documents = documents;
     this.attribution = attribution;
     this.attributionCache = attributionCache;
+    this.versions = versions;
   }
 
   public ProjectRegistry registry() {
@@ -71,7 +74,10 @@ public final class Projects {
         .compose(u -> registry.put(record.withTitle(title)));
   }
 
-  /** Deletes a project: its record, its room's connections, its document, its ledger and its invite links. */
+  /**
+   * Deletes a project: its record, its room's connections, its document, its ledger, its invite links
+   * and its versions.
+   */
   public Future<Void> delete(ProjectRecord record) {
     return registry.delete(record.id())
         .compose(v -> registry.invites().deleteAll(record.id()))
@@ -80,7 +86,8 @@ public final class Projects {
         .compose(v -> {
           attributionCache.forget(record.id());
           return Future.fromCompletionStage(attribution.delete(record.id()), vertx.getOrCreateContext());
-        });
+        })
+        .compose(v -> versions.deleteAll(record.id()));
   }
 
   /**

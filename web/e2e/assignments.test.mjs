@@ -1,0 +1,81 @@
+// Assignments in the studio (issue 17): a teacher hands a chorale to Ann and Ben with the AI off from
+// the members page; each opens their own copy, sees the instructions, Ann's AI request is refused with
+// the reason, both write notes and submit; the teacher's class overview shows both submissions with
+// their notes and human/AI shares. Real server jar, three chromium browsers.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, clickRoll, launchBrowser, openStudio, screenshot, signIn, startServer, until } from './harness.mjs'
+
+let server, teacher, ann, ben
+before(async () => {
+  server = await startServer()
+  teacher = await launchBrowser()
+  ann = await launchBrowser()
+  ben = await launchBrowser()
+})
+after(async () => {
+  for (const b of [teacher, ann, ben]) await b?.close()
+  await server?.dispose()
+})
+
+test('a teacher hands out an assignment with the AI off; two students work, one is refused the AI, both submit; the overview shows them', async () => {
+  const t = await teacher.context.newPage()
+  const a = await ann.context.newPage()
+  const b = await ben.context.newPage()
+  const teacherToken = await signIn(t, server.url, 'Teacher')
+  const annToken = await signIn(a, server.url, 'Ann')
+  await signIn(b, server.url, 'Ben')
+  const { id } = await api(server.url, teacherToken, 'POST', '/api/projects', { title: 'Week 5', template: 'four-part-chorale', key: 'G major' })
+
+  await t.goto(`${server.url}/#/p/${id}/members`)
+  await t.getByLabel('Students (one name a line)').fill('Ann\nBen')
+  await t.getByLabel('Instructions').fill('Harmonize the melody in four parts.')
+  await t.getByLabel('AI co-writer').selectOption('off')
+  await t.getByRole('button', { name: 'Hand out' }).click()
+  await t.getByRole('link', { name: 'Open the class overview' }).waitFor({ timeout: 15_000 })
+  const [assignment] = await api(server.url, teacherToken, 'GET', '/api/assignments').then((r) => r.assignments)
+  const copyOf = (who) => assignment.copies.find((c) => c.student.id === who).projectId
+
+  // Ann: her copy, the instructions, the AI refused with the reason, a note of hers, Submit.
+  await a.reload() // the list as it is now, after the hand-out
+  await a.getByRole('link', { name: 'Week 5 — Ann' }).waitFor()
+  assert.equal(await a.getByRole('link', { name: 'Week 5 — Ben' }).count(), 0, 'a student sees only their own copy')
+  await openStudio(a, server.url, copyOf('ann'))
+  const banner = a.getByTestId('assignment-banner')
+  await banner.getByText('Harmonize the melody in four parts.').waitFor()
+  await banner.getByText('AI co-writer off').waitFor()
+  await a.getByRole('region', { name: 'AI co-writer' }).getByRole('button', { name: 'Generate' }).click()
+  await a.locator('#ai-error').filter({ hasText: 'the AI co-writer is off for this assignment' }).waitFor()
+  await screenshot(a, 'assignment-ai-refused')
+  await clickRoll(a, 0, 3840, 74)
+  await until(async () => (await api(server.url, annToken, 'GET', `/api/projects/${copyOf('ann')}`)).document.tracks[0].notes.length === 5,
+    'Ann\'s note stored')
+  await banner.getByTestId('submit-assignment').click()
+  await banner.getByTestId('assignment-submitted').filter({ hasText: 'Submitted' }).waitFor()
+
+  // Ben: two notes, Submit.
+  await openStudio(b, server.url, copyOf('ben'))
+  await clickRoll(b, 0, 3840, 74)
+  await clickRoll(b, 0, 4800, 76)
+  await b.waitForFunction(() => window.ensembleStudio.model.read().tracks[0].notes.length === 6)
+  await b.locator('[data-testid=connection][data-synced=true]').waitFor()
+  await b.getByTestId('submit-assignment').click()
+  await b.getByTestId('assignment-submitted').filter({ hasText: 'Submitted' }).waitFor()
+
+  // The teacher's overview.
+  await t.getByRole('link', { name: 'Open the class overview' }).click()
+  const row = (who) => t.locator(`[data-testid=overview] tr[data-student=${who}]`)
+  await row('ben').waitFor()
+  await until(async () => {
+    await t.getByRole('button', { name: 'Refresh' }).click()
+    return (await row('ben').locator('[data-cell=student-notes]').innerText()) === '2'
+  }, 'Ben\'s notes in the overview')
+  assert.notEqual(await row('ann').locator('[data-cell=submitted]').innerText(), 'not yet')
+  assert.notEqual(await row('ben').locator('[data-cell=submitted]').innerText(), 'not yet')
+  assert.equal(await row('ann').locator('[data-cell=student-notes]').innerText(), '1')
+  assert.equal(await row('ann').locator('[data-cell=ai-notes]').innerText(), '0')
+  assert.equal(await row('ann').locator('[data-cell=share]').innerText(), '100% / 0%')
+  assert.equal(await row('ben').locator('[data-cell=share]').innerText(), '100% / 0%')
+  assert.equal(await row('ann').locator('[data-cell=ai-requests]').innerText(), '0', 'a refused request is not counted')
+  await screenshot(t, 'assignment-overview')
+})

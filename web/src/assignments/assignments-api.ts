@@ -1,0 +1,31 @@
+// The assignments API (docs/api.md, "Assignments"; docs/assignments.md).
+import { call, type User } from '../api'
+
+export type AiPolicy = 'off' | 'hints' | 'on'
+export interface Copy { student: User; projectId: string; submittedAt: string | null; aiRequests: number }
+export interface Assignment {
+  id: string; teacher: User; sourceProjectId: string; title: string; instructions: string
+  aiPolicy: AiPolicy; aiHintLimit: number; rules: string[]; createdAt: string; copies: Copy[]
+}
+export interface OverviewRow {
+  student: User; projectId: string; submitted: boolean; submittedAt: string | null
+  notes: { student: number; ai: number; given: number }; share: { human: number | null; ai: number | null }
+  aiRequests: number; aiSuggestions: number; partWriting: { findings: number; counts: Record<string, number> }
+}
+
+const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`
+
+export const assignments = {
+  handOut: (token: string, projectId: string, body: { students: User[]; title?: string; instructions: string; aiPolicy: AiPolicy; aiHintLimit?: number }) =>
+    call<Assignment>('POST', `${p(projectId)}/assignments`, token, body),
+  mine: (token: string) => call<{ assignments: Assignment[] }>('GET', '/api/assignments', token).then((r) => r.assignments),
+  overview: (token: string, id: string) =>
+    call<{ assignment: Assignment; students: OverviewRow[] }>('GET', `/api/assignments/${encodeURIComponent(id)}/overview`, token),
+  ofCopy: (token: string, projectId: string) => call<Assignment>('GET', `${p(projectId)}/assignment`, token),
+  submit: (token: string, projectId: string) => call<Assignment>('POST', `${p(projectId)}/submit`, token, {}),
+}
+
+export function describePolicy(a: Pick<Assignment, 'aiPolicy' | 'aiHintLimit'>): string {
+  return a.aiPolicy === 'off' ? 'AI co-writer off' : a.aiPolicy === 'hints'
+    ? `AI hints only: one voice at a time, ${a.aiHintLimit} requests` : 'AI co-writer on'
+}
