@@ -74,6 +74,8 @@ public final class ClusterRooms implements Rooms {
   /** Owner side: sessions of clients at other nodes, by {@link RelayedConnection#key}. */
   private final Map<String, RoomSession> relayed = new ConcurrentHashMap<>();
   private final Map<String, RelayedConnection> relayedConnections = new ConcurrentHashMap<>();
+  /** Owner side: one outbox per edge node that relays clients here. */
+  private final Map<String, EdgeOutbox> outboxes = new ConcurrentHashMap<>();
   private MessageConsumer<Buffer> consumer;
   private long renewTimer = -1;
   private long watchTimer = -1;
@@ -447,6 +449,7 @@ public final class ClusterRooms implements Rooms {
         leaveRelayed(c.id());
       }
     }
+    outboxes.remove(memberId);
   }
 
   // ---- the relay's receiving end --------------------------------------------------------------
@@ -463,9 +466,13 @@ public final class ClusterRooms implements Rooms {
         }
       }
       case Relay.SEND -> {
-        RemoteSession s = remote.get(message.headers().get(Relay.CONNECTION));
-        if (s != null) {
-          s.deliver(message.body().getBytes());
+        // One message for every listed connection (the owner's outbox sends a broadcast once per edge).
+        byte[] bytes = message.body().getBytes();
+        for (String connection : message.headers().get(Relay.CONNECTION).split(",")) {
+          RemoteSession s = remote.get(connection);
+          if (s != null) {
+            s.deliver(bytes);
+          }
         }
       }
       case Relay.CLOSE -> {
@@ -515,7 +522,8 @@ public final class ClusterRooms implements Rooms {
     }
     use(projectId);
     RelayedConnection connection = new RelayedConnection(join.getString(Relay.ORIGIN), join.getString(Relay.CONNECTION),
-        Actors.user(join.getJsonObject(Relay.USER)), Role.valueOf(join.getString("role")), bus, metrics,
+        Actors.user(join.getJsonObject(Relay.USER)), Role.valueOf(join.getString("role")),
+        outboxes.computeIfAbsent(join.getString(Relay.ORIGIN), edge -> new EdgeOutbox(edge, bus, metrics)),
         c -> leaveRelayed(c.id()));
     relayedConnections.put(connection.id(), connection);
     local.join(projectId, connection).onComplete(ar -> {

@@ -1,7 +1,5 @@
 package org.ensemble.server.cluster;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
 import java.util.function.Consumer;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
@@ -10,7 +8,8 @@ import org.ensemble.server.sync.RoomConnection;
 
 /**
  * On the room's owner, a client connected to another node (its edge): what the room sends it goes
- * back over the event bus to the edge, which writes it to the WebSocket; closing it tells the edge to
+ * back over the event bus to the edge (through the edge's {@link EdgeOutbox}), which writes it to the
+ * WebSocket; closing it tells the edge to
  * close the WebSocket with the same code and reason.
  */
 final class RelayedConnection implements RoomConnection {
@@ -18,19 +17,16 @@ final class RelayedConnection implements RoomConnection {
   private final String connectionId;
   private final UserIdentity user;
   private final Role role;
-  private final EventBus bus;
-  private final ClusterMetrics metrics;
+  private final EdgeOutbox outbox;
   private final Consumer<RelayedConnection> onClose;
   private volatile boolean closed;
 
-  RelayedConnection(String edgeNode, String connectionId, UserIdentity user, Role role, EventBus bus,
-                    ClusterMetrics metrics, Consumer<RelayedConnection> onClose) {
+  RelayedConnection(String edgeNode, String connectionId, UserIdentity user, Role role, EdgeOutbox outbox, Consumer<RelayedConnection> onClose) {
     this.edgeNode = edgeNode;
     this.connectionId = connectionId;
     this.user = user;
     this.role = role;
-    this.bus = bus;
-    this.metrics = metrics;
+    this.outbox = outbox;
     this.onClose = onClose;
   }
 
@@ -61,8 +57,7 @@ final class RelayedConnection implements RoomConnection {
   @Override
   public void send(byte[] message) {
     if (!closed) {
-      metrics.relayed();
-      bus.send(Relay.address(edgeNode), Buffer.buffer(message), Relay.op(Relay.SEND).addHeader(Relay.CONNECTION, connectionId));
+      outbox.send(connectionId, message);
     }
   }
 
@@ -72,8 +67,7 @@ final class RelayedConnection implements RoomConnection {
       return;
     }
     closed = true;
-    bus.send(Relay.address(edgeNode), Buffer.buffer(), Relay.op(Relay.CLOSE).addHeader(Relay.CONNECTION, connectionId)
-        .addHeader(Relay.CODE, Short.toString(code)).addHeader(Relay.REASON, CloseCodes.reason(reason)));
+    outbox.close(connectionId, code, CloseCodes.reason(reason));
     onClose.accept(this);
   }
 
