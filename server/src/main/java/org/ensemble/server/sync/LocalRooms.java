@@ -156,21 +156,7 @@ public final class LocalRooms implements Rooms {
    */
   @Override
   public Future<byte[]> edit(String projectId, RoomConnection actor, long clientId, Consumer<Doc> change) {
-    Shard shard = shardOf(projectId);
-    Promise<byte[]> promise = Promise.promise();
-    shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
-      if (ar.failed()) {
-        promise.fail(ar.cause());
-        return;
-      }
-      Room room = ar.result();
-      room.join(actor);
-      room.edit(actor, clientId, change).onComplete(result -> {
-        room.leave(actor);
-        promise.handle(result);
-      });
-    }));
-    return promise.future();
+    return withActor(projectId, actor, room -> room.edit(actor, clientId, change));
   }
 
   /**
@@ -178,6 +164,11 @@ public final class LocalRooms implements Rooms {
    * stored, applied and broadcast through the project's room like {@link #edit}.
    */
   public Future<byte[]> editFromUpdate(String projectId, RoomConnection actor, byte[] update) {
+    return withActor(projectId, actor, room -> room.editFromUpdate(actor, update));
+  }
+
+  /** Runs a server edit in the project's room (loaded if needed) with {@code actor} present meanwhile. */
+  private Future<byte[]> withActor(String projectId, RoomConnection actor, Function<Room, Future<byte[]>> edit) {
     Shard shard = shardOf(projectId);
     Promise<byte[]> promise = Promise.promise();
     shard.context.runOnContext(v -> shard.acquire(projectId).onComplete(ar -> {
@@ -187,7 +178,7 @@ public final class LocalRooms implements Rooms {
       }
       Room room = ar.result();
       room.join(actor);
-      room.editFromUpdate(actor, update).onComplete(result -> {
+      edit.apply(room).onComplete(result -> {
         room.leave(actor);
         promise.handle(result);
       });
