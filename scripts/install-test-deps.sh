@@ -2,7 +2,8 @@
 # Installs what the test suite needs and is missing; safe to run any number of times.
 #   Debian packages: a JDK 17, Maven, Node.js and npm (the interoperability tests run the real yjs),
 #                    redis-server (the Redis store's tests start their own on a free port), chromium
-#                    and firefox-esr (the web studio's end-to-end tests drive them headless).
+#                    and firefox-esr (the web studio's end-to-end tests drive them headless),
+#                    timgm6mb-soundfont (the General MIDI SoundFont the studio plays and audio export renders with).
 #   npm packages:    the pinned yjs reference implementation and y-websocket client (package-lock.json
 #                    files), via `npm ci`.
 set -euo pipefail
@@ -21,6 +22,7 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+[ -f /usr/share/sounds/sf2/TimGM6mb.sf2 ] || missing+=(timgm6mb-soundfont)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

@@ -36,13 +36,13 @@ function serverJar() {
 }
 
 /** Starts the server; `restart()` stops it and starts it again on the same port and data. */
-export async function startServer({ port, dataDir } = {}) {
+export async function startServer({ port, dataDir, env = {} } = {}) {
   port ??= await freePort()
   dataDir ??= mkdtempSync(join(tmpdir(), 'ensemble-web-e2e-'))
   const proc = spawn('java', ['-Xmx512m', '-jar', serverJar(), '--port', String(port), '--data-dir', dataDir], {
     env: { ...process.env, ENSEMBLE_WEB_ROOT: join(repo, 'web', 'dist'), ENSEMBLE_DEV_MODE: 'true',
       // The shipped chorale model (the server's default is relative to its working directory).
-      ENSEMBLE_GENERATION_MODEL_DIR: join(repo, 'models', 'chorale') },
+      ENSEMBLE_GENERATION_MODEL_DIR: join(repo, 'models', 'chorale'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -67,7 +67,7 @@ export async function startServer({ port, dataDir } = {}) {
     },
     async restart() {
       await this.stop()
-      return startServer({ port, dataDir })
+      return startServer({ port, dataDir, env })
     },
     async dispose() {
       await this.stop()

@@ -33,6 +33,8 @@ export interface RollOptions {
    * mouse (`undoable`: the notice offers Undo). The live region speaks it too.
    */
   onNotice?: (text: string, undoable?: boolean) => void
+  /** Sounds a note of a track now: a note placed or moved is heard (a musician checks by ear). */
+  onSound?: (trackId: string, pitch: number, velocity: number) => void
 }
 
 export interface Layout { snap: Snapshot; lanes: Lane[]; time: TimeBase; flats: boolean }
@@ -203,6 +205,16 @@ export class PianoRoll {
     this.exec(cmd)
   }
 
+  /** Sounds moved notes where they now are (a chord: at most four of them). */
+  soundNotes(notes: Note[]): void {
+    if (!this.opts.onSound) return
+    const where = this.model.read().notes
+    for (const n of notes.slice(0, 4)) {
+      const trackId = where.get(n.id)?.trackId
+      if (trackId) this.opts.onSound(trackId, n.pitch, n.velocity)
+    }
+  }
+
   /** Runs one command; each edit is one undo step. */
   exec(cmd: Command): void {
     const { snap, lanes } = this.layout()
@@ -249,6 +261,7 @@ export class PianoRoll {
         }
         const [id] = this.model.addNotes(track.id, [{ pitch: this.caret.pitch, start, duration: this.noteLength(), velocity: 80 }])
         this.select([id])
+        this.opts.onSound?.(track.id, this.caret.pitch, 80)
         say(`Added ${this.describeSelected()}`)
         this.caret.tick = Math.min(MAX_TICK - 1, this.caret.tick + this.noteLength())
         this.scrollIntoView(this.caret.tick)
@@ -262,6 +275,7 @@ export class PianoRoll {
           : setVelocity(notes, notes.reduce((s, n) => s + n.velocity, 0) / notes.length + cmd.delta)
         if (changes.length === 0) return say('Cannot go further.')
         this.model.updateNotes(changes)
+        if (cmd.kind === 'move') this.soundNotes(this.selectedNotes())
         if (cmd.kind === 'move' && notes.length === 1) {
           const moved = this.selectedNotes()[0]
           this.caret.tick = moved.start

@@ -109,6 +109,7 @@ export function attachPointer(roll: PianoRoll): void {
           || n.pitch !== d.notes[i].pitch || n.duration !== d.notes[i].duration)
           .map((n) => ({ id: n.id, start: n.start, pitch: n.pitch, duration: n.duration }))
         if (changes.length) roll.model.updateNotes(changes)
+        if (d.kind === 'move' && changes.length) roll.soundNotes(roll.selectedNotes())
         roll.opts.undo.stopCapturing()
         roll.inspect()
       }

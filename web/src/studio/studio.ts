@@ -23,6 +23,7 @@ import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
+import { buildLevelMeter } from './level-meter'
 import { AcceptUndo } from '../editing/accept-undo'
 
 export interface StudioContext {
@@ -106,14 +107,19 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       showCaretTime() // (set once the counter exists: the roll may inspect while it is being built)
     },
     onNotice: showNotice,
+    onSound: (trackId, pitch, velocity) => {
+      transport.preview(model.read().tracks, trackId, pitch, velocity)
+      level.kick()
+    },
   })
   const transport = new Transport(() => {
     const { snap, time } = roll.layout()
     return { tracks: snap.tracks, time }
   })
+  const level = buildLevelMeter(transport)
   const doUndo = () => roll.exec({ kind: 'undo' })
   const doRedo = () => roll.exec({ kind: 'redo' })
-  const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo)
+  const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo, level.el)
   const counter = buildTimeCounter(() => {
     roll.caret.tick = 0
     roll.el.scrollLeft = 0
@@ -159,6 +165,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const play = (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => {
     cancelAnimationFrame(frame)
     transport.play(fromTick, substitute)
+    level.kick()
     frame = requestAnimationFrame(follow)
     announce(live, substitute ? 'Playing the AI candidate' : 'Playing')
     controls.sync()

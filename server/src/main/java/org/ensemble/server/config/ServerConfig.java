@@ -16,7 +16,7 @@ import org.ensemble.server.store.disk.DiskStoreConfig;
  * {"host": "0.0.0.0", "port": 8080, "dataDir": "data", "store": "disk" | "redis",
  *  "redisUri": "redis://127.0.0.1:6379", "jwtSecret": "...", "devMode": true,
  *  "allowedOrigins": ["http://localhost:8080"], "eventLoops": 1, "diskSyncsInFlight": 4,
- *  "webRoot": "web/dist", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
+ *  "webRoot": "web/dist", "soundFont": "/usr/share/sounds/sf2/TimGM6mb.sf2", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
  *  "generationWorkers": 1, "generationQueue": 16, "generationPerUser": 2,
  *  "limits": {"maxMessageBytes": 1048576, ...}}
  * </pre>
@@ -35,7 +35,8 @@ public record ServerConfig(
     int diskSyncsInFlight,
     Path webRoot,
     boolean webSocketDeflate,
-    GenerationConfig generation) {
+    GenerationConfig generation,
+    Path soundFont) {
 
   public enum StoreKind { DISK, REDIS }
 
@@ -50,13 +51,19 @@ public record ServerConfig(
   public static final String DEFAULT_REDIS_URI = "redis://127.0.0.1:6379";
   /** Where {@code ./ensemble start} builds the studio, relative to the working directory. */
   public static final String DEFAULT_WEB_ROOT = "web/dist";
+  /**
+   * The General MIDI SoundFont the studio plays and audio export renders with: Debian's
+   * timgm6mb-soundfont (6 MB, SF2, so the JDK's synthesizer reads it too; installed by
+   * scripts/install-test-deps.sh).
+   */
+  public static final String DEFAULT_SOUND_FONT = "/usr/share/sounds/sf2/TimGM6mb.sf2";
   private static final int MAX_EVENT_LOOPS = 1024;
 
   /** Defaults for a developer's machine: embedded store in ./data, development sign-in on. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATA_DIR), StoreKind.DISK, DEFAULT_REDIS_URI,
         null, true, List.of(), Limits.defaults(), defaultEventLoops(), DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT,
-        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults());
+        Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults(), Path.of(DEFAULT_SOUND_FONT));
   }
 
   /**
@@ -71,42 +78,42 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(host, port, dir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withStore(StoreKind kind, String uri) {
     return new ServerConfig(host, port, dataDir, kind, uri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withDevMode(boolean dev) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, dev, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withJwtSecret(String secret) {
     return new ServerConfig(host, port, dataDir, store, redisUri, secret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, List.copyOf(origins), limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withLimits(Limits newLimits) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, newLimits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, soundFont);
   }
 
   public ServerConfig withGeneration(GenerationConfig newGeneration) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, soundFont);
   }
 
   /**
@@ -147,7 +154,8 @@ public record ServerConfig(
         r.integer("diskSyncsInFlight", d.diskSyncsInFlight, 1, 1024),
         Path.of(r.string("webRoot", d.webRoot.toString())),
         r.bool("webSocketDeflate", d.webSocketDeflate),
-        generation);
+        generation,
+        Path.of(r.string("soundFont", d.soundFont.toString())));
     r.refuseUnknownKeys();
     return config;
   }

@@ -79,6 +79,7 @@ public final class ApiRouter {
   public void mount(Router router) {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    new SoundFontRoutes(vertx, config.soundFont()).mount(router);
     new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
