@@ -12,7 +12,7 @@ import { announce, h } from '../ui/dom'
 import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
-import { contentTicks, GUTTER, type Lane, layoutLanes, ROW_HEIGHTS, totalHeight, xOfTick } from './layout'
+import { contentTicks, GUTTER, type Lane, layoutLanes, nearestPitch, ROW_HEIGHTS, stepPitch, totalHeight, xOfTick } from './layout'
 import { type GhostSet, ghostHere } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
@@ -98,7 +98,7 @@ export class PianoRoll {
         layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight, this.laneRows), time, flats: prefersFlats(snap.meta.key) } }
       if (!snap.tracks.some((t) => t.id === this.caret.trackId) && snap.tracks.length > 0) {
         this.caret.trackId = snap.tracks[0].id
-        this.caret.pitch = clamp(this.caret.pitch, this.cached.layout.lanes[0].low, this.cached.layout.lanes[0].high)
+        this.caret.pitch = nearestPitch(this.cached.layout.lanes[0], this.caret.pitch)
       }
     }
     return this.cached.layout
@@ -173,8 +173,9 @@ export class PianoRoll {
   describeSelected(): string {
     const { snap, time, flats } = this.layout()
     const names = new Map(snap.tracks.map((t) => [t.id, t.name]))
+    const drums = new Set(snap.tracks.filter((t) => t.role === 'drums').map((t) => t.id))
     return describeSelection(this.selectedNotes(), (n) => names.get(snap.notes.get(n.id)!.trackId) ?? '', time, flats,
-      this.opts.authors)
+      this.opts.authors, (n) => drums.has(snap.notes.get(n.id)!.trackId))
   }
 
   private describeCursor(): string {
@@ -183,9 +184,10 @@ export class PianoRoll {
     if (!track) return this.readOnly ? 'This project has no tracks yet.' : 'No tracks yet: add a track to start writing.'
     const here = track.notes.find((n) => n.pitch === this.caret.pitch && n.start <= this.caret.tick
       && n.start + n.duration > this.caret.tick)
+    const kit = track.role === 'drums'
     const cursor = describeNote({ id: '', pitch: this.caret.pitch, start: this.caret.tick, duration: this.noteLength(), velocity: 80 },
-      track.name, time, flats).replace(/, velocity \d+/, '')
-    return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id))}` : '')
+      track.name, time, flats, undefined, kit).replace(/, velocity \d+/, '')
+    return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id), kit)}` : '')
       + ghostHere(this.ghosts, track.id, this.caret.tick, this.caret.pitch)
   }
 
@@ -231,7 +233,8 @@ export class PianoRoll {
       case 'caret': {
         const tick = clamp((cmd.dTicks === 0 ? this.caret.tick : snapDown(this.caret.tick, this.grid())) + cmd.dTicks, 0, MAX_TICK - 1)
         this.caret.tick = tick
-        if (lane) this.caret.pitch = clamp(this.caret.pitch + cmd.dPitch, lane.low, lane.high)
+        if (lane) this.caret.pitch = lane.rows ? stepPitch(lane, this.caret.pitch, Math.sign(cmd.dPitch) * (Math.abs(cmd.dPitch) >= 12 ? 4 : 1))
+          : clamp(this.caret.pitch + cmd.dPitch, lane.low, lane.high)
         this.scrollIntoView(this.caret.tick)
         this.speakCursor()
         this.inspect()
@@ -400,9 +403,11 @@ export class PianoRoll {
     const i = snap.tracks.findIndex((t) => t.id === trackId)
     if (i < 0) return
     this.caret.trackId = trackId
-    this.caret.pitch = clamp(this.caret.pitch, lanes[i].low, lanes[i].high)
+    this.caret.pitch = nearestPitch(lanes[i], this.caret.pitch)
     const lane = lanes[i]
     if (lane.top < this.el.scrollTop || lane.top + lane.height > this.el.scrollTop + this.el.clientHeight) {
+      // A lane just added is not in the scrolled content until the next draw: make room for it first.
+      this.spacer.style.height = `${Math.max(0, totalHeight(lanes) - this.el.clientHeight)}px`
       this.el.scrollTop = lane.top - 24
     }
     announce(this.opts.live, `Track ${snap.tracks[i].name}, ${snap.tracks[i].notes.length} notes`)

@@ -4,7 +4,8 @@ import type { Note, Track } from '../model/schema'
 import { isBlackKey, pitchName } from '../music/pitch'
 import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
 import { drawGhosts, type GhostSet } from './ghosts'
-import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
+import { GUTTER, RULER, type Lane, lanePitches, xOfTick, yOfPitch } from './layout'
+import { kitPieceName } from '../sound/instruments'
 
 /** Notes narrower or lower than this (px) carry no name: it would not be readable. */
 const NAME_MIN_WIDTH = 24
@@ -60,15 +61,16 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     const top = lane.top - scrollY
     if (top > height || top + lane.height < 0) continue
     const rowHeight = lane.rowHeight ?? v.rowHeight
-    for (let p = lane.low; p <= lane.high; p++) {
+    lanePitches(lane).forEach((p, row) => {
       const y = yOfPitch(lane, p, rowHeight) - scrollY
-      ctx.fillStyle = isBlackKey(p) ? '#eceef3' : '#ffffff'
+      // A drum lane's rows are kit pieces, not keys: alternate shading, a line under each.
+      ctx.fillStyle = (lane.rows ? row % 2 === 1 : isBlackKey(p)) ? '#eceef3' : '#ffffff'
       ctx.fillRect(GUTTER, y, width - GUTTER, rowHeight)
-      if (p % 12 === 0) {
+      if (lane.rows || p % 12 === 0) {
         ctx.fillStyle = '#d5d9e2'
         ctx.fillRect(GUTTER, y + rowHeight - 1, width - GUTTER, 1)
       }
-    }
+    })
   }
 
   // Vertical lines: bars strong, beats lighter, grid steps faint (only when far enough apart to see).
@@ -109,7 +111,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
         // The note's name on it, when it is wide and tall enough to read (zoom in, or a taller lane).
         ctx.font = `${Math.min(12, rowHeight - 3)}px system-ui, sans-serif`
         ctx.fillStyle = 'rgba(0,0,0,0.75)'
-        ctx.fillText(pitchName(n.pitch, s.flats), nx + 3, ny + rowHeight - 3, w - 5)
+        ctx.fillText(lane.rows ? kitPieceName(n.pitch) : pitchName(n.pitch, s.flats), nx + 3, ny + rowHeight - 3, w - 5)
       }
       if (selected) {
         ctx.strokeStyle = '#111'
@@ -206,12 +208,21 @@ function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
     ctx.fillStyle = s.trackColors.get(lane.trackId) ?? '#333'
     ctx.fillRect(0, top, active ? 6 : 3, lane.height)
     ctx.fillStyle = '#6b7385'
-    for (let p = lane.low; p <= lane.high; p++) {
-      if (p % 12 !== 0) continue
-      ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + (lane.rowHeight ?? v.rowHeight) - 1)
+    const rh = lane.rowHeight ?? v.rowHeight
+    if (lane.rows) {
+      // Kit pieces by name, fitted to the gutter (the lane's name moves to its top-left corner).
+      ctx.font = `${Math.min(10, rh - 2)}px system-ui, sans-serif`
+      for (const p of lane.rows) ctx.fillText(kitPieceName(p), 8, yOfPitch(lane, p, v.rowHeight) - v.scrollY + rh - 2, GUTTER - 10)
+    } else {
+      ctx.font = '10px system-ui, sans-serif'
+      for (let p = lane.low; p <= lane.high; p++) {
+        if (p % 12 !== 0) continue
+        ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + rh - 1)
+      }
     }
     ctx.fillStyle = '#1d2330'
     ctx.font = `${active ? 'bold ' : ''}11px system-ui, sans-serif`
+    if (lane.rows) return // the kit pieces fill the gutter; the track list names the lane
     ctx.save()
     ctx.translate(20, top + lane.height / 2)
     ctx.rotate(-Math.PI / 2)
