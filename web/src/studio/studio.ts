@@ -24,6 +24,7 @@ import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { buildLevelMeter } from './level-meter'
+import { buildAudioExport } from './audio-export'
 import { AcceptUndo } from '../editing/accept-undo'
 
 export interface StudioContext {
@@ -228,6 +229,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
           download(session.token, midiPath(projectId), name).then(() => announce(live, `Exported ${name}`),
             (e) => announce(live, `Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
         } }, 'Export MIDI'),
+        buildAudioExport(session.token, projectId, () => model.read().meta.title || project.title, live, showNotice),
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,

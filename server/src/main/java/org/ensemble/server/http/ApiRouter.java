@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.ensemble.server.audio.AudioExports;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
@@ -54,11 +55,12 @@ public final class ApiRouter {
   private final GenerationRoutes generationRoutes;
   private final TrainingConsent consent;
   private final Attribution attributionService;
+  private final AudioExports audioExports;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
                    Attribution attribution, AttributionCache attributionCache, GenerationService generation,
-                   ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+                   ServerMetrics metrics, PrometheusMeterRegistry prometheus, AudioExports audioExports) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -73,13 +75,14 @@ public final class ApiRouter {
     this.generationRoutes = new GenerationRoutes(vertx, access, generation);
     this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     this.attributionService = attribution;
+    this.audioExports = audioExports;
   }
 
   /** Mounts the routes on {@code router}. */
   public void mount(Router router) {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
-    new SoundFontRoutes(vertx, config.soundFont()).mount(router);
+    new SoundFontRoutes(vertx, audioExports.soundFont()).mount(router);
     new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
@@ -101,6 +104,7 @@ public final class ApiRouter {
     new AuthorRoutes(vertx, access, attributionService).mount(router);
     new InviteRoutes(access, projects).mount(router);
     new PartWritingRoutes(vertx, access, rooms).mount(router);
+    new AudioExportRoutes(vertx, access, rooms, audioExports).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
