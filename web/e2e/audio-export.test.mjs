@@ -59,7 +59,8 @@ test('the mix exports as a WAV named after the title, not silent, as long as the
   const expectedFrames = Math.round((end / doc.meta.ticksPerQuarter * 60 / 150 + 2) * 44_100)
 
   const downloaded = page.waitForEvent('download', { timeout: 120_000 })
-  await page.getByRole('button', { name: 'Export audio' }).click()
+  await page.getByText('Export', { exact: true }).click()
+  await page.getByRole('button', { name: 'Audio (WAV)' }).click()
   // The progress bar shows while the server renders (the button is disabled meanwhile).
   await page.locator('#audio-progress').waitFor()
   assert.match(await page.locator('#audio-status').textContent(), /^\d+ %$/)
@@ -71,7 +72,7 @@ test('the mix exports as a WAV named after the title, not silent, as long as the
   assert.equal(wav.frames, expectedFrames, `the length follows tempo 150: ${end} ticks → ${expectedFrames} frames`)
   assert.ok(wav.peak > 3000 && wav.rms > 100, `the mix is not silent: peak ${wav.peak}, rms ${wav.rms.toFixed(0)}`)
   await page.locator('#notice', { hasText: /Exported Evening Song\.wav \(0:\d\d\)\./ }).waitFor()
-  assert.ok(await page.getByRole('button', { name: 'Export audio' }).isVisible(), 'the button is back')
+  assert.ok(await page.locator('.audio-export').isHidden(), 'the progress bar is gone')
 
   // The server names the file after the title too, and keeps the one access check: a stranger gets 403.
   const renders = await api(server.url, amy.token, 'POST', `/api/projects/${project.id}/export.wav`)

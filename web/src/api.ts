@@ -106,6 +106,7 @@ export async function importMidi(token: string, file: Blob, title: string): Prom
 }
 
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
+export const musicXmlPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.musicxml`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */
 export function userIdOf(name: string): string {

@@ -8,11 +8,11 @@ import { announce, h } from '../ui/dom'
 const POLL_MS = 400
 
 export function buildAudioExport(token: string, projectId: string, title: () => string, live: HTMLElement,
-  notify: (text: string) => void): HTMLElement {
+  notify: (text: string) => void): { button: HTMLButtonElement; status: HTMLElement } {
   const bar = h('progress', { id: 'audio-progress', max: 100, value: 0, 'aria-label': 'Audio export' }) as HTMLProgressElement
   const text = h('span', { id: 'audio-status' })
   const status = h('span', { class: 'audio-export', hidden: true, title: 'Rendering the audio' }, bar, text)
-  const button = h('button', { type: 'button', class: 'link', id: 'export-audio', onclick: () => void run() }, 'Export audio')
+  const button = h('button', { type: 'button', class: 'link', id: 'export-audio', onclick: () => void run() }, 'Audio (WAV)')
   const show = (percent: number, words: string) => {
     bar.value = percent
     text.textContent = words
@@ -41,7 +41,7 @@ export function buildAudioExport(token: string, projectId: string, title: () => 
       button.hidden = false
     }
   }
-  return h('span', { class: 'audio-export-wrap' }, button, status)
+  return { button, status }
 }
 
 function formatLength(seconds: number): string {

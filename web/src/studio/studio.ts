@@ -2,7 +2,7 @@
 // the controls around it. Side panels (the AI assistant, the attribution view) mount into the
 // aside#side-panels element; they get the same model, roll and presence through StudioContext.
 import * as Y from 'yjs'
-import { api, ApiError, download, fileNameOf, midiPath, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, midiPath, musicXmlPath, type ProjectRecord } from '../api'
 import { LOCAL, ProjectModel } from '../model/project'
 import { PianoRoll } from '../pianoroll/editor'
 import { KEY_HELP } from '../pianoroll/keys'
@@ -211,6 +211,23 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     }
   })
 
+  // The exports under one menu: the header stays one line at 1400 px with a long title.
+  const title0 = () => model.read().meta.title || project.title
+  const tell = (text: string) => { announce(live, text); showNotice(text) }
+  const audioExport = buildAudioExport(session.token, projectId, title0, live, tell)
+  const exportFile = (path: string, extension: string) => {
+    const name = fileNameOf(title0(), extension)
+    download(session.token, path, name).then(() => tell(`Exported ${name}.`),
+      (e) => tell(`Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
+  }
+  const exportMenu = h('details', { class: 'export-menu' }, h('summary', {}, 'Export'),
+    h('div', { class: 'menu-items' },
+      h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => exportFile(midiPath(projectId), 'mid') }, 'MIDI file'),
+      h('button', { type: 'button', class: 'link', id: 'export-musicxml', title: 'For notation software (MuseScore, Finale, Sibelius, Dorico)',
+        onclick: () => exportFile(musicXmlPath(projectId), 'musicxml') }, 'MusicXML (notation)'),
+      audioExport.button))
+  exportMenu.addEventListener('click', (e) => { if ((e.target as HTMLElement).tagName === 'BUTTON') exportMenu.open = false })
+
   const help = h('dialog', { id: 'keys-help', 'aria-labelledby': 'keys-title' },
     h('h2', { id: 'keys-title' }, 'Keyboard'),
     h('table', {}, h('tbody', {}, ...KEY_HELP.map(([k, what]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, what))))),
@@ -224,12 +241,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
       counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
-        h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => {
-          const name = fileNameOf(model.read().meta.title || project.title, 'mid')
-          download(session.token, midiPath(projectId), name).then(() => announce(live, `Exported ${name}`),
-            (e) => announce(live, `Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
-        } }, 'Export MIDI'),
-        buildAudioExport(session.token, projectId, () => model.read().meta.title || project.title, live, showNotice),
+        exportMenu, audioExport.status,
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,

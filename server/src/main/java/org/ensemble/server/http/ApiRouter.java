@@ -97,6 +97,7 @@ public final class ApiRouter {
     router.put("/api/projects/:id/members/:userId").handler(this::putMember);
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
+    router.get("/api/projects/:id/export.musicxml").handler(this::exportMusicXml);
     attribution.mount(router);
     generationRoutes.mount(router);
     new TrainingRoutes(registry, consent).mount(router);
@@ -275,6 +276,14 @@ public final class ApiRouter {
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
         .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "mid"))
         .end(io.vertx.core.buffer.Buffer.buffer(bytes))).onFailure(ctx::fail);
+  }
+
+  private void exportMusicXml(RoutingContext ctx) {
+    ProjectRecord record = access.require(ctx, Role.VIEWER, "export it");
+    attributionService.musicXml(vertx, record.id()).onSuccess(xml -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.recordare.musicxml+xml; charset=utf-8")
+        .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "musicxml"))
+        .end(xml)).onFailure(ctx::fail);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
