@@ -58,6 +58,9 @@ export class PianoRoll {
   others: RemoteMarks[] = []
   playhead?: number
   loop?: { start: number; end: number }
+  /** A gutter piano key sounding now (drawn pressed). */
+  pressedKey?: { trackId: string; pitch: number }
+  private keyTimer?: ReturnType<typeof setTimeout>
   /** The AI's pending candidates as ghost notes (set by the AI panel). */
   ghosts: GhostSet[] = []
   readOnly: boolean
@@ -139,7 +142,7 @@ export class PianoRoll {
       tracks: snap.tracks, lanes, time, flats, grid: this.grid(), selection: this.selection,
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
-      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts,
+      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts, pressedKey: this.pressedKey,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
     this.lastDrawMs = performance.now() - t0
@@ -205,6 +208,24 @@ export class PianoRoll {
     if (!cmd) return
     e.preventDefault()
     this.exec(cmd)
+  }
+
+  /**
+   * A piano key (or a drum lane's kit piece) in the gutter clicked: it sounds on the track's instrument
+   * and the cursor moves to that pitch; nothing is written (viewers may play the keys too).
+   */
+  playKey(trackId: string, pitch: number): void {
+    const { snap } = this.layout()
+    const track = snap.tracks.find((t) => t.id === trackId)
+    if (!track) return
+    this.caret.pitch = pitch
+    this.pressedKey = { trackId, pitch }
+    clearTimeout(this.keyTimer)
+    this.keyTimer = setTimeout(() => { this.pressedKey = undefined; this.invalidate() }, 300)
+    this.opts.onSound?.(trackId, pitch, 90)
+    this.speakCursor()
+    this.inspect()
+    this.invalidate()
   }
 
   /** Sounds moved notes where they now are (a chord: at most four of them). */

@@ -13,7 +13,13 @@ const NAME_MIN_ROW = 11
 
 export interface Caret { trackId: string; tick: number; pitch: number; length: number }
 
-export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number }
+export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number; cursor?: RemoteCursor }
+
+/** Where another person's keyboard cursor is: drawn as a frame in their colour with their name. */
+export interface RemoteCursor { trackId: string; tick: number; pitch: number }
+
+/** The piano keys in the gutter start here (x, px): click one to hear it. */
+export const KEYS_X = 44
 
 export interface Scene {
   tracks: Track[]
@@ -24,6 +30,8 @@ export interface Scene {
   selection: Set<string>
   activeTrackId?: string
   caret?: Caret
+  /** A gutter key being pressed (sounding), drawn down in its track's colour. */
+  pressedKey?: { trackId: string; pitch: number }
   /** Notes being dragged, drawn where they would land. */
   preview?: Map<string, Note>
   /** A rubber band in content coordinates. */
@@ -157,6 +165,30 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     }
   }
 
+  // Other people's keyboard cursors: a frame in their colour with a name tag above it.
+  for (const o of s.others) {
+    const c = o.cursor
+    if (!c) continue
+    const i = s.tracks.findIndex((t) => t.id === c.trackId)
+    const lane = s.lanes[i]
+    if (!lane) continue
+    const rowHeight = lane.rowHeight ?? v.rowHeight
+    const cx = x(c.tick)
+    const cy = yOfPitch(lane, c.pitch, rowHeight) - scrollY
+    if (cx < GUTTER - 40 || cx > width || cy < RULER - rowHeight || cy > height) continue
+    const w = Math.max(6, ticksPerBeat(s.time) * pxPerTick)
+    ctx.strokeStyle = o.color
+    ctx.lineWidth = 2
+    ctx.strokeRect(cx, cy, w, rowHeight)
+    ctx.font = 'bold 10px system-ui, sans-serif'
+    const tagW = ctx.measureText(o.name).width + 8
+    const tagY = Math.max(RULER, cy - 14)
+    ctx.fillStyle = o.color
+    ctx.fillRect(cx, tagY, tagW, 13)
+    ctx.fillStyle = '#ffffff'
+    ctx.fillText(o.name, cx + 4, tagY + 10)
+  }
+
   // Playheads: other people's in their colour with their name, one's own in black.
   for (const o of s.others) {
     if (o.playhead === undefined) continue
@@ -197,6 +229,26 @@ function drawRuler(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstTick: 
   }
 }
 
+/** A piano keyboard along a pitched lane's rows: white and black keys, the pressed one in the track's colour. */
+function drawKeys(ctx: CanvasRenderingContext2D, s: Scene, lane: Lane, v: View, rh: number) {
+  const width = GUTTER - KEYS_X
+  const pressed = s.pressedKey?.trackId === lane.trackId ? s.pressedKey.pitch : undefined
+  const color = s.trackColors.get(lane.trackId) ?? '#3a7bd5'
+  for (let p = lane.low; p <= lane.high; p++) {
+    const y = yOfPitch(lane, p, v.rowHeight) - v.scrollY
+    if (y + rh < RULER || y > v.height) continue
+    const black = isBlackKey(p)
+    ctx.fillStyle = p === pressed ? color : black ? '#2b2f38' : '#ffffff'
+    ctx.fillRect(KEYS_X, y, black ? width * 0.65 : width, rh)
+    if (!black) {
+      ctx.fillStyle = '#c8ccd6'
+      ctx.fillRect(KEYS_X, y + rh - 1, width, 1)
+    }
+  }
+  ctx.fillStyle = '#c8ccd6'
+  ctx.fillRect(GUTTER - 1, lane.top - v.scrollY, 1, lane.height)
+}
+
 function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
   ctx.fillStyle = '#f3f4f8'
   ctx.fillRect(0, RULER, GUTTER, v.height - RULER)
@@ -214,6 +266,8 @@ function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
       ctx.font = `${Math.min(10, rh - 2)}px system-ui, sans-serif`
       for (const p of lane.rows) ctx.fillText(kitPieceName(p), 8, yOfPitch(lane, p, v.rowHeight) - v.scrollY + rh - 2, GUTTER - 10)
     } else {
+      drawKeys(ctx, s, lane, v, rh)
+      ctx.fillStyle = '#6b7385'
       ctx.font = '10px system-ui, sans-serif'
       for (let p = lane.low; p <= lane.high; p++) {
         if (p % 12 !== 0) continue

@@ -98,6 +98,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   }
   let togglePlay = () => {}
   let showCaretTime = () => {}
+  let shareCursor = () => {}
   const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
     model, undo, live, readOnly, authors,
@@ -105,6 +106,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     onPlayStop: () => togglePlay(),
     onInspect: (text) => {
       inspector.textContent = text
+      shareCursor() // the others see where this person writes
       showCaretTime() // (set once the counter exists: the roll may inspect while it is being built)
     },
     onNotice: showNotice,
@@ -113,6 +115,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       level.kick()
     },
   })
+  shareCursor = () => presence.setCursor(roll.caret.trackId ? roll.caret : undefined)
   const transport = new Transport(() => {
     const { snap, time } = roll.layout()
     return { tracks: snap.tracks, time }
