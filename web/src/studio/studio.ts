@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { api, ApiError, download, fileNameOf, midiPath, musicXmlPath, type ProjectRecord } from '../api'
 import { LOCAL, ProjectModel } from '../model/project'
 import { PianoRoll } from '../pianoroll/editor'
+import { VelocityLane } from '../pianoroll/velocity-lane'
 import { KEY_HELP } from '../pianoroll/keys'
 import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
@@ -121,6 +122,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     return { tracks: snap.tracks, time }
   })
   const level = buildLevelMeter(transport)
+  const velocityLane = new VelocityLane(roll)
   const doUndo = () => roll.exec({ kind: 'undo' })
   const doRedo = () => roll.exec({ kind: 'redo' })
   const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo, level.el)
@@ -248,7 +250,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, notice, roll.el, inspector,
+      h('main', { id: 'main', class: 'roll-wrap' }, notice, roll.el, velocityLane.el, inspector,
         h('p', { id: 'roll-help-summary', class: 'sr-only' },
           readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
             : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
