@@ -69,8 +69,8 @@ export class PianoRoll {
   private focused = false
   private frame = 0
   private cached?: { snap: Snapshot; layout: Layout; rowHeight: number; laneRows: ReadonlyMap<string, number> }
-  /** Called after every draw (the velocity lane follows the roll's scroll and zoom). */
-  readonly afterDraw: (() => void)[] = []
+  /** Called after every draw with the roll's width (the velocity lane follows its scroll and zoom). */
+  readonly afterDraw: ((width: number) => void)[] = []
   /** Milliseconds the last draw took (read by the benchmarks). */
   lastDrawMs = 0
 
@@ -147,7 +147,7 @@ export class PianoRoll {
       focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts, pressedKey: this.pressedKey,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
-    for (const f of this.afterDraw) f()
+    for (const f of this.afterDraw) f(w)
     this.lastDrawMs = performance.now() - t0
   }
 

@@ -21,7 +21,7 @@ export class VelocityLane {
     this.el = h('canvas', { class: 'velocity-lane', height: VELOCITY_LANE_HEIGHT, 'data-testid': 'velocity-lane',
       role: 'img', 'aria-label': 'Velocity of the notes in the track being written (change it with the velocity keys; see Keyboard help)' })
     this.ctx = this.el.getContext('2d')!
-    roll.afterDraw.push(() => this.draw())
+    roll.afterDraw.push((width) => this.draw(width))
     this.el.addEventListener('pointerdown', (e) => this.down(e))
     this.el.addEventListener('pointermove', (e) => { if (this.drag) this.move(e) })
     this.el.addEventListener('pointerup', (e) => this.up(e, false))
@@ -77,8 +77,11 @@ export class VelocityLane {
     this.roll.opts.onSound?.(this.roll.caret.trackId, d.note.pitch, d.velocity)
   }
 
-  draw(): void {
-    const width = this.roll.el.clientWidth
+  private width = 0
+
+  /** Draws at the roll's width (passed by the roll: reading it here would force a second layout each frame). */
+  draw(width = this.width): void {
+    this.width = width
     const dpr = window.devicePixelRatio || 1
     if (this.el.width !== Math.round(width * dpr)) {
       this.el.width = Math.round(width * dpr)
@@ -103,22 +106,25 @@ export class VelocityLane {
     if (!t) return
     const color = trackColor(i)
     const inner = VELOCITY_LANE_HEIGHT - 2 * PAD
-    ctx.save()
-    ctx.beginPath()
-    ctx.rect(GUTTER, 0, width - GUTTER, VELOCITY_LANE_HEIGHT)
-    ctx.clip()
+    // Two batched paths (the others faint, the selected solid): one fill each, not two per note.
+    const faint = new Path2D()
+    const solid = new Path2D()
+    const scrollLeft = this.roll.el.scrollLeft
+    const ppt = this.roll.pxPerTick
     for (const n of t.notes) {
-      const x = xOfTick(n.start, this.roll.el.scrollLeft, this.roll.pxPerTick)
+      const x = xOfTick(n.start, scrollLeft, ppt)
       if (x < GUTTER - 4 || x > width) continue
       const v = this.drag?.note.id === n.id ? this.drag.velocity : n.velocity
       const hgt = Math.max(1, (v / 127) * inner)
-      ctx.fillStyle = color
-      ctx.globalAlpha = this.roll.selection.has(n.id) ? 1 : 0.6
-      ctx.fillRect(x, VELOCITY_LANE_HEIGHT - PAD - hgt, 3, hgt)
-      ctx.fillRect(x - 1, VELOCITY_LANE_HEIGHT - PAD - hgt, 5, 2)
+      const path = this.roll.selection.has(n.id) ? solid : faint
+      path.rect(Math.max(GUTTER, x), VELOCITY_LANE_HEIGHT - PAD - hgt, 3, hgt)
+      path.rect(Math.max(GUTTER, x - 1), VELOCITY_LANE_HEIGHT - PAD - hgt, 5, 2)
     }
-    ctx.restore()
+    ctx.fillStyle = color
+    ctx.globalAlpha = 0.6
+    ctx.fill(faint)
     ctx.globalAlpha = 1
+    ctx.fill(solid)
     ctx.fillStyle = '#d5d9e2'
     ctx.fillRect(0, 0, width, 1)
   }
