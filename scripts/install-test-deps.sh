@@ -4,7 +4,8 @@
 #                    redis-server (the Redis store's tests start their own on a free port), chromium
 #                    and firefox-esr (the web studio's end-to-end tests drive them headless);
 #                    yamllint, docker-compose, haproxy and systemd's systemd-analyze, which check the
-#                    deployment files in infra/ offline (scripts/check-infra.sh).
+#                    deployment files in infra/ offline (scripts/check-infra.sh);
+#                    timgm6mb-soundfont (the General MIDI SoundFont the studio plays and audio export renders with).
 #   npm packages:    the pinned yjs reference implementation and y-websocket client (package-lock.json
 #                    files), via `npm ci`.
 set -euo pipefail
@@ -23,6 +24,7 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+[ -f /usr/share/sounds/sf2/TimGM6mb.sf2 ] || missing+=(timgm6mb-soundfont)
 # The infra checks' tools, without recommended packages: docker-compose only parses the compose file
 # here and would otherwise pull in the Docker engine and iptables.
 missing_bare=()

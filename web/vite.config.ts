@@ -8,6 +8,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
+      '/sounds': 'http://localhost:8080',
       '/sync': { target: 'ws://localhost:8080', ws: true },
     },
   },

@@ -97,6 +97,12 @@ ${studio.join('\n')}
 The model in \`models/\` was trained by the Ensemble project on Bach's four-part chorales (public-domain
 music) in the JSB Chorales encoding, whose licence its publishers do not state; no user's work was used to
 train it. See docs/generation.md (the model card).
+
+## The General MIDI SoundFont
+
+The studio's sampled instruments and audio export use a SoundFont that Ensemble does not ship: the server
+reads it from the machine (by default Debian's \`timgm6mb-soundfont\`, TimGM6mb by Tim Brechbill, GPL-2,
+installed by scripts/install-test-deps.sh) and sends it to browsers as it is, as data beside the program.
 `;
   return { text, problems };
 }

@@ -81,6 +81,7 @@ test('no session token in the browser console, for a viewer or an editor', async
     // The MIDI export is named after the title and its request carries no token in its URL.
     const requests = []
     page.on('request', (r) => requests.push(r.url()))
+    await page.locator('.export-menu summary').click()
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#export-midi').click()])
     assert.equal(file.suggestedFilename(), 'Quiet (take 1).mid')
     assert.ok(requests.some((u) => u.endsWith(`/api/projects/${project.id}/export.mid`)), 'the export was fetched')

@@ -138,7 +138,9 @@ export async function clickRoll(page, trackIndex, tick, pitch, options = {}) {
     const box = roll.canvas.getBoundingClientRect()
     return {
       x: box.left + 64 + t * roll.pxPerTick - roll.el.scrollLeft + 3,
-      y: box.top + lane.top + (lane.high - p) * roll.rowHeight - roll.el.scrollTop + roll.rowHeight / 2,
+      // A drum lane lists its kit pieces as rows; every lane may have its own row height.
+      y: box.top + lane.top + (lane.rows ? lane.rows.indexOf(p) : lane.high - p) * (lane.rowHeight ?? roll.rowHeight)
+        - roll.el.scrollTop + (lane.rowHeight ?? roll.rowHeight) / 2,
     }
   }, [trackIndex, tick, pitch])
   await page.mouse.click(pos.x, pos.y, options)

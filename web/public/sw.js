@@ -1,7 +1,7 @@
 // The studio's service worker: keeps the page itself (index.html and its hashed scripts and styles)
 // so that the studio opens while the server is down, with the project from the browser's local copy.
 // Network first: a running server always serves the current build; the cache is only the fallback.
-// The API and the sync socket are never cached.
+// The API, the sync socket and the SoundFont are never cached here.
 const CACHE = 'ensemble-shell-v1'
 
 self.addEventListener('install', (event) => {
@@ -30,6 +30,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url)
   if (req.method !== 'GET' || url.origin !== self.location.origin) return
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/sync') || url.pathname === '/health') return
+  // The SoundFont (6 MB) is not the page: the browser's HTTP cache keeps it (the server lets it keep it a
+  // day), and copying it into this cache on the first sound cost the page a busy second.
+  if (url.pathname.startsWith('/sounds/')) return
   event.respondWith((async () => {
     const key = req.mode === 'navigate' ? './' : req
     try {

@@ -106,8 +106,19 @@ export async function importMidi(token: string, file: Blob, title: string): Prom
 }
 
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
+export const musicXmlPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.musicxml`
 
 /** The user id the server derives from a development name (lower case, spaces as dashes). */
 export function userIdOf(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}._-]/gu, '')
+}
+
+/** An audio export on the server: its state and the share rendered (0 to 1). */
+export interface AudioRender { id: string; state: 'rendering' | 'done' | 'failed'; progress: number; seconds: number; error?: string }
+
+export const audioPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.wav`
+export const audio = {
+  start: (token: string, id: string) => call<AudioRender>('POST', audioPath(id), token),
+  status: (token: string, id: string, render: string) => call<AudioRender>('GET', `${audioPath(id)}/${encodeURIComponent(render)}`, token),
+  filePath: (id: string, render: string) => `${audioPath(id)}/${encodeURIComponent(render)}/file`,
 }

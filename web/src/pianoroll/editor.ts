@@ -12,7 +12,7 @@ import { announce, h } from '../ui/dom'
 import { trackColor } from './colors'
 import { type AuthorLookup, describeNote, describeSelection } from './describe'
 import { commandFor, type Command } from './keys'
-import { contentTicks, GUTTER, type Lane, layoutLanes, ROW_HEIGHTS, totalHeight, xOfTick } from './layout'
+import { contentTicks, GUTTER, type Lane, layoutLanes, nearestPitch, ROW_HEIGHTS, stepPitch, totalHeight, xOfTick } from './layout'
 import { type GhostSet, ghostHere } from './ghosts'
 import { type RemoteMarks, render, type Scene } from './render'
 import { attachPointer } from './pointer'
@@ -33,6 +33,8 @@ export interface RollOptions {
    * mouse (`undoable`: the notice offers Undo). The live region speaks it too.
    */
   onNotice?: (text: string, undoable?: boolean) => void
+  /** Sounds a note of a track now: a note placed or moved is heard (a musician checks by ear). */
+  onSound?: (trackId: string, pitch: number, velocity: number) => void
 }
 
 export interface Layout { snap: Snapshot; lanes: Lane[]; time: TimeBase; flats: boolean }
@@ -56,6 +58,9 @@ export class PianoRoll {
   others: RemoteMarks[] = []
   playhead?: number
   loop?: { start: number; end: number }
+  /** A gutter piano key sounding now (drawn pressed). */
+  pressedKey?: { trackId: string; pitch: number }
+  private keyTimer?: ReturnType<typeof setTimeout>
   /** The AI's pending candidates as ghost notes (set by the AI panel). */
   ghosts: GhostSet[] = []
   readOnly: boolean
@@ -64,6 +69,8 @@ export class PianoRoll {
   private focused = false
   private frame = 0
   private cached?: { snap: Snapshot; layout: Layout; rowHeight: number; laneRows: ReadonlyMap<string, number> }
+  /** Called after every draw with the roll's width (the velocity lane follows its scroll and zoom). */
+  readonly afterDraw: ((width: number) => void)[] = []
   /** Milliseconds the last draw took (read by the benchmarks). */
   lastDrawMs = 0
 
@@ -96,7 +103,7 @@ export class PianoRoll {
         layout: { snap, lanes: layoutLanes(snap.tracks, this.rowHeight, this.laneRows), time, flats: prefersFlats(snap.meta.key) } }
       if (!snap.tracks.some((t) => t.id === this.caret.trackId) && snap.tracks.length > 0) {
         this.caret.trackId = snap.tracks[0].id
-        this.caret.pitch = clamp(this.caret.pitch, this.cached.layout.lanes[0].low, this.cached.layout.lanes[0].high)
+        this.caret.pitch = nearestPitch(this.cached.layout.lanes[0], this.caret.pitch)
       }
     }
     return this.cached.layout
@@ -137,9 +144,10 @@ export class PianoRoll {
       tracks: snap.tracks, lanes, time, flats, grid: this.grid(), selection: this.selection,
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
-      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts,
+      focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts, pressedKey: this.pressedKey,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
+    for (const f of this.afterDraw) f(w)
     this.lastDrawMs = performance.now() - t0
   }
 
@@ -171,8 +179,9 @@ export class PianoRoll {
   describeSelected(): string {
     const { snap, time, flats } = this.layout()
     const names = new Map(snap.tracks.map((t) => [t.id, t.name]))
+    const drums = new Set(snap.tracks.filter((t) => t.role === 'drums').map((t) => t.id))
     return describeSelection(this.selectedNotes(), (n) => names.get(snap.notes.get(n.id)!.trackId) ?? '', time, flats,
-      this.opts.authors)
+      this.opts.authors, (n) => drums.has(snap.notes.get(n.id)!.trackId))
   }
 
   private describeCursor(): string {
@@ -181,9 +190,10 @@ export class PianoRoll {
     if (!track) return this.readOnly ? 'This project has no tracks yet.' : 'No tracks yet: add a track to start writing.'
     const here = track.notes.find((n) => n.pitch === this.caret.pitch && n.start <= this.caret.tick
       && n.start + n.duration > this.caret.tick)
+    const kit = track.role === 'drums'
     const cursor = describeNote({ id: '', pitch: this.caret.pitch, start: this.caret.tick, duration: this.noteLength(), velocity: 80 },
-      track.name, time, flats).replace(/, velocity \d+/, '')
-    return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id))}` : '')
+      track.name, time, flats, undefined, kit).replace(/, velocity \d+/, '')
+    return `Cursor: ${cursor}` + (here ? `. On a note: ${describeNote(here, track.name, time, flats, this.opts.authors.authorOf(here.id), kit)}` : '')
       + ghostHere(this.ghosts, track.id, this.caret.tick, this.caret.pitch)
   }
 
@@ -203,6 +213,34 @@ export class PianoRoll {
     this.exec(cmd)
   }
 
+  /**
+   * A piano key (or a drum lane's kit piece) in the gutter clicked: it sounds on the track's instrument
+   * and the cursor moves to that pitch; nothing is written (viewers may play the keys too).
+   */
+  playKey(trackId: string, pitch: number): void {
+    const { snap } = this.layout()
+    const track = snap.tracks.find((t) => t.id === trackId)
+    if (!track) return
+    this.caret.pitch = pitch
+    this.pressedKey = { trackId, pitch }
+    clearTimeout(this.keyTimer)
+    this.keyTimer = setTimeout(() => { this.pressedKey = undefined; this.invalidate() }, 300)
+    this.opts.onSound?.(trackId, pitch, 90)
+    this.speakCursor()
+    this.inspect()
+    this.invalidate()
+  }
+
+  /** Sounds moved notes where they now are (a chord: at most four of them). */
+  soundNotes(notes: Note[]): void {
+    if (!this.opts.onSound) return
+    const where = this.model.read().notes
+    for (const n of notes.slice(0, 4)) {
+      const trackId = where.get(n.id)?.trackId
+      if (trackId) this.opts.onSound(trackId, n.pitch, n.velocity)
+    }
+  }
+
   /** Runs one command; each edit is one undo step. */
   exec(cmd: Command): void {
     const { snap, lanes } = this.layout()
@@ -219,7 +257,8 @@ export class PianoRoll {
       case 'caret': {
         const tick = clamp((cmd.dTicks === 0 ? this.caret.tick : snapDown(this.caret.tick, this.grid())) + cmd.dTicks, 0, MAX_TICK - 1)
         this.caret.tick = tick
-        if (lane) this.caret.pitch = clamp(this.caret.pitch + cmd.dPitch, lane.low, lane.high)
+        if (lane) this.caret.pitch = lane.rows ? stepPitch(lane, this.caret.pitch, Math.sign(cmd.dPitch) * (Math.abs(cmd.dPitch) >= 12 ? 4 : 1))
+          : clamp(this.caret.pitch + cmd.dPitch, lane.low, lane.high)
         this.scrollIntoView(this.caret.tick)
         this.speakCursor()
         this.inspect()
@@ -249,6 +288,7 @@ export class PianoRoll {
         }
         const [id] = this.model.addNotes(track.id, [{ pitch: this.caret.pitch, start, duration: this.noteLength(), velocity: 80 }])
         this.select([id])
+        this.opts.onSound?.(track.id, this.caret.pitch, 80)
         say(`Added ${this.describeSelected()}`)
         this.caret.tick = Math.min(MAX_TICK - 1, this.caret.tick + this.noteLength())
         this.scrollIntoView(this.caret.tick)
@@ -262,6 +302,7 @@ export class PianoRoll {
           : setVelocity(notes, notes.reduce((s, n) => s + n.velocity, 0) / notes.length + cmd.delta)
         if (changes.length === 0) return say('Cannot go further.')
         this.model.updateNotes(changes)
+        if (cmd.kind === 'move') this.soundNotes(this.selectedNotes())
         if (cmd.kind === 'move' && notes.length === 1) {
           const moved = this.selectedNotes()[0]
           this.caret.tick = moved.start
@@ -386,9 +427,11 @@ export class PianoRoll {
     const i = snap.tracks.findIndex((t) => t.id === trackId)
     if (i < 0) return
     this.caret.trackId = trackId
-    this.caret.pitch = clamp(this.caret.pitch, lanes[i].low, lanes[i].high)
+    this.caret.pitch = nearestPitch(lanes[i], this.caret.pitch)
     const lane = lanes[i]
     if (lane.top < this.el.scrollTop || lane.top + lane.height > this.el.scrollTop + this.el.clientHeight) {
+      // A lane just added is not in the scrolled content until the next draw: make room for it first.
+      this.spacer.style.height = `${Math.max(0, totalHeight(lanes) - this.el.clientHeight)}px`
       this.el.scrollTop = lane.top - 24
     }
     announce(this.opts.live, `Track ${snap.tracks[i].name}, ${snap.tracks[i].notes.length} notes`)

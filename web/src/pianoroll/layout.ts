@@ -1,6 +1,7 @@
 // Where things are on the piano roll: tracks stacked as lanes, each showing the pitch range its part
 // needs; x is ticks times the zoom, after a gutter that names the lane and its C rows.
 import type { Note, Track, TrackRole } from '../model/schema'
+import { DRUM_ROWS } from '../sound/instruments'
 
 export const GUTTER = 64
 export const RULER = 22
@@ -21,6 +22,20 @@ export interface Lane {
   height: number
   /** This lane's row height in pixels (lanes can be zoomed apart from the others). */
   rowHeight?: number
+  /**
+   * A drum lane's rows, top to bottom: the General MIDI kit pieces (channel 10's key map) it shows by
+   * name instead of a chromatic range — the usual kit, and any other key a note of it uses.
+   */
+  rows?: number[]
+}
+
+/** A drum lane's rows are at least this tall, so that the kit pieces' names can be read. */
+export const DRUM_ROW_MIN = 12
+
+/** The kit pieces a drum track shows: the usual kit, with any other key its notes use in key order among them. */
+export function drumRows(track: Track): number[] {
+  const extra = [...new Set(track.notes.map((n) => n.pitch))].filter((p) => !DRUM_ROWS.includes(p)).sort((a, b) => b - a)
+  return [...extra.filter((p) => p > 51), ...DRUM_ROWS, ...extra.filter((p) => p <= 51)]
 }
 
 /** The row heights a lane can be given, smallest first (the roll's default is 8). */
@@ -40,6 +55,13 @@ export function laneRange(track: Track): [number, number] {
 export function layoutLanes(tracks: Track[], rowHeight: number, rowHeights?: ReadonlyMap<string, number>): Lane[] {
   let top = RULER
   return tracks.map((t) => {
+    if (t.role === 'drums') {
+      const rows = drumRows(t)
+      const rh = rowHeights?.get(t.id) ?? Math.max(rowHeight, DRUM_ROW_MIN)
+      const lane = { trackId: t.id, top, low: Math.min(...rows), high: Math.max(...rows), height: rows.length * rh, rowHeight: rh, rows }
+      top += lane.height + LANE_GAP
+      return lane
+    }
     const [low, high] = laneRange(t)
     const rh = rowHeights?.get(t.id) ?? rowHeight
     const height = (high - low + 1) * rh
@@ -62,12 +84,46 @@ export function laneAt(lanes: Lane[], y: number): Lane | undefined {
 /** The pitch at a content y; the lane's own row height wins over the roll's `rowHeight`. */
 export function pitchAt(lane: Lane, y: number, rowHeight: number): number {
   const row = Math.floor((y - lane.top) / (lane.rowHeight ?? rowHeight))
+  if (lane.rows) return lane.rows[Math.max(0, Math.min(lane.rows.length - 1, row))]
   return Math.max(lane.low, Math.min(lane.high, lane.high - row))
 }
 
 export function yOfPitch(lane: Lane, pitch: number, rowHeight: number): number {
-  return lane.top + (lane.high - pitch) * (lane.rowHeight ?? rowHeight)
+  return lane.top + rowOf(lane, pitch) * (lane.rowHeight ?? rowHeight)
 }
+
+/** The row (from the top) a pitch is drawn on; in a drum lane a key it does not show takes the nearest row. */
+export function rowOf(lane: Lane, pitch: number): number {
+  if (!lane.rows) return lane.high - pitch
+  const i = lane.rows.indexOf(pitch)
+  if (i >= 0) return i
+  let best = 0
+  lane.rows.forEach((p, k) => { if (Math.abs(p - pitch) < Math.abs(lane.rows![best] - pitch)) best = k })
+  return best
+}
+
+/** The pitches a lane shows, top to bottom. */
+export function lanePitches(lane: Lane): number[] {
+  if (lane.rows) return lane.rows
+  const out: number[] = []
+  for (let p = lane.high; p >= lane.low; p--) out.push(p)
+  return out
+}
+
+/** The pitch `steps` rows up (positive) or down from `pitch`, kept in the lane. */
+export function stepPitch(lane: Lane, pitch: number, steps: number): number {
+  if (!lane.rows) return Math.max(lane.low, Math.min(lane.high, pitch + steps))
+  const row = Math.max(0, Math.min(lane.rows.length - 1, rowOf(lane, pitch) - steps))
+  return lane.rows[row]
+}
+
+/** `pitch` if the lane shows it, else the nearest pitch it shows (in a drum lane, the snare). */
+export function nearestPitch(lane: Lane, pitch: number): number {
+  if (lane.rows && !lane.rows.includes(pitch)) return lane.rows.includes(SNARE) ? SNARE : lane.rows[0]
+  return stepPitch(lane, pitch, 0)
+}
+
+const SNARE = 38
 
 /** The tick under a view x (pixels from the view's left edge, gutter included). */
 export function tickAt(x: number, scrollX: number, pxPerTick: number): number {

@@ -7,6 +7,7 @@ import { moveNotes, notesInBox, resizeNotes } from '../editing/commands'
 import { snapDown, snapNearest } from '../editing/grid'
 import type { PianoRoll } from './editor'
 import { GUTTER, hitNote, laneAt, pitchAt, RULER, tickAt } from './layout'
+import { KEYS_X } from './render'
 
 type Drag =
   | { kind: 'move' | 'resize'; anchor: Note; notes: Note[]; tick0: number; pitch0: number; lane: string; moved: boolean }
@@ -42,7 +43,11 @@ export function attachPointer(roll: PianoRoll): void {
     }
     if (!p.lane || !p.track) return
     if (p.track.id !== roll.caret.trackId) roll.setActiveTrack(p.track.id)
-    if (p.x < GUTTER) return
+    // The gutter's piano keys (a drum lane's piece names) sound when clicked.
+    if (p.x < GUTTER) {
+      if (p.x >= KEYS_X || p.lane.rows) roll.playKey(p.track.id, p.pitch)
+      return
+    }
     const hit = hitNote(p.track.notes, p.tick, p.pitch, 6 / roll.pxPerTick)
     roll.caret.pitch = p.pitch
     roll.caret.tick = snapDown(p.tick, roll.grid())
@@ -109,6 +114,7 @@ export function attachPointer(roll: PianoRoll): void {
           || n.pitch !== d.notes[i].pitch || n.duration !== d.notes[i].duration)
           .map((n) => ({ id: n.id, start: n.start, pitch: n.pitch, duration: n.duration }))
         if (changes.length) roll.model.updateNotes(changes)
+        if (d.kind === 'move' && changes.length) roll.soundNotes(roll.selectedNotes())
         roll.opts.undo.stopCapturing()
         roll.inspect()
       }
@@ -163,8 +169,9 @@ export function attachPointer(roll: PianoRoll): void {
   }, { passive: false })
 }
 
-function cursorFor(roll: PianoRoll, p: { x: number; y: number; tick: number; pitch: number; track?: { notes: Note[] } }): string {
+function cursorFor(roll: PianoRoll, p: { x: number; y: number; tick: number; pitch: number; track?: { notes: Note[] }; lane?: { rows?: number[] } }): string {
   if (p.y < RULER) return 'col-resize'
+  if (p.track && p.x < GUTTER) return p.x >= KEYS_X || p.lane?.rows ? 'pointer' : 'default'
   if (!p.track || p.x < GUTTER) return 'default'
   const hit = hitNote(p.track.notes, p.tick, p.pitch, 6 / roll.pxPerTick)
   if (!hit) return roll.readOnly ? 'default' : 'crosshair'

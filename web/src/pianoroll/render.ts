@@ -4,7 +4,8 @@ import type { Note, Track } from '../model/schema'
 import { isBlackKey, pitchName } from '../music/pitch'
 import { ticksPerBar, ticksPerBeat, type TimeBase } from '../music/timing'
 import { drawGhosts, type GhostSet } from './ghosts'
-import { GUTTER, RULER, type Lane, xOfTick, yOfPitch } from './layout'
+import { GUTTER, RULER, type Lane, lanePitches, xOfTick, yOfPitch } from './layout'
+import { kitPieceName } from '../sound/instruments'
 
 /** Notes narrower or lower than this (px) carry no name: it would not be readable. */
 const NAME_MIN_WIDTH = 24
@@ -12,7 +13,13 @@ const NAME_MIN_ROW = 11
 
 export interface Caret { trackId: string; tick: number; pitch: number; length: number }
 
-export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number }
+export interface RemoteMarks { name: string; color: string; selection: Set<string>; playhead?: number; cursor?: RemoteCursor }
+
+/** Where another person's keyboard cursor is: drawn as a frame in their colour with their name. */
+export interface RemoteCursor { trackId: string; tick: number; pitch: number }
+
+/** The piano keys in the gutter start here (x, px): click one to hear it. */
+export const KEYS_X = 44
 
 export interface Scene {
   tracks: Track[]
@@ -23,6 +30,8 @@ export interface Scene {
   selection: Set<string>
   activeTrackId?: string
   caret?: Caret
+  /** A gutter key being pressed (sounding), drawn down in its track's colour. */
+  pressedKey?: { trackId: string; pitch: number }
   /** Notes being dragged, drawn where they would land. */
   preview?: Map<string, Note>
   /** A rubber band in content coordinates. */
@@ -60,15 +69,16 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     const top = lane.top - scrollY
     if (top > height || top + lane.height < 0) continue
     const rowHeight = lane.rowHeight ?? v.rowHeight
-    for (let p = lane.low; p <= lane.high; p++) {
+    lanePitches(lane).forEach((p, row) => {
       const y = yOfPitch(lane, p, rowHeight) - scrollY
-      ctx.fillStyle = isBlackKey(p) ? '#eceef3' : '#ffffff'
+      // A drum lane's rows are kit pieces, not keys: alternate shading, a line under each.
+      ctx.fillStyle = (lane.rows ? row % 2 === 1 : isBlackKey(p)) ? '#eceef3' : '#ffffff'
       ctx.fillRect(GUTTER, y, width - GUTTER, rowHeight)
-      if (p % 12 === 0) {
+      if (lane.rows || p % 12 === 0) {
         ctx.fillStyle = '#d5d9e2'
         ctx.fillRect(GUTTER, y + rowHeight - 1, width - GUTTER, 1)
       }
-    }
+    })
   }
 
   // Vertical lines: bars strong, beats lighter, grid steps faint (only when far enough apart to see).
@@ -109,7 +119,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
         // The note's name on it, when it is wide and tall enough to read (zoom in, or a taller lane).
         ctx.font = `${Math.min(12, rowHeight - 3)}px system-ui, sans-serif`
         ctx.fillStyle = 'rgba(0,0,0,0.75)'
-        ctx.fillText(pitchName(n.pitch, s.flats), nx + 3, ny + rowHeight - 3, w - 5)
+        ctx.fillText(lane.rows ? kitPieceName(n.pitch) : pitchName(n.pitch, s.flats), nx + 3, ny + rowHeight - 3, w - 5)
       }
       if (selected) {
         ctx.strokeStyle = '#111'
@@ -155,6 +165,30 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
     }
   }
 
+  // Other people's keyboard cursors: a frame in their colour with a name tag above it.
+  for (const o of s.others) {
+    const c = o.cursor
+    if (!c) continue
+    const i = s.tracks.findIndex((t) => t.id === c.trackId)
+    const lane = s.lanes[i]
+    if (!lane) continue
+    const rowHeight = lane.rowHeight ?? v.rowHeight
+    const cx = x(c.tick)
+    const cy = yOfPitch(lane, c.pitch, rowHeight) - scrollY
+    if (cx < GUTTER - 40 || cx > width || cy < RULER - rowHeight || cy > height) continue
+    const w = Math.max(6, ticksPerBeat(s.time) * pxPerTick)
+    ctx.strokeStyle = o.color
+    ctx.lineWidth = 2
+    ctx.strokeRect(cx, cy, w, rowHeight)
+    ctx.font = 'bold 10px system-ui, sans-serif'
+    const tagW = ctx.measureText(o.name).width + 8
+    const tagY = Math.max(RULER, cy - 14)
+    ctx.fillStyle = o.color
+    ctx.fillRect(cx, tagY, tagW, 13)
+    ctx.fillStyle = '#ffffff'
+    ctx.fillText(o.name, cx + 4, tagY + 10)
+  }
+
   // Playheads: other people's in their colour with their name, one's own in black.
   for (const o of s.others) {
     if (o.playhead === undefined) continue
@@ -195,6 +229,26 @@ function drawRuler(ctx: CanvasRenderingContext2D, s: Scene, v: View, firstTick: 
   }
 }
 
+/** A piano keyboard along a pitched lane's rows: white and black keys, the pressed one in the track's colour. */
+function drawKeys(ctx: CanvasRenderingContext2D, s: Scene, lane: Lane, v: View, rh: number) {
+  const width = GUTTER - KEYS_X
+  const pressed = s.pressedKey?.trackId === lane.trackId ? s.pressedKey.pitch : undefined
+  const color = s.trackColors.get(lane.trackId) ?? '#3a7bd5'
+  for (let p = lane.low; p <= lane.high; p++) {
+    const y = yOfPitch(lane, p, v.rowHeight) - v.scrollY
+    if (y + rh < RULER || y > v.height) continue
+    const black = isBlackKey(p)
+    ctx.fillStyle = p === pressed ? color : black ? '#2b2f38' : '#ffffff'
+    ctx.fillRect(KEYS_X, y, black ? width * 0.65 : width, rh)
+    if (!black) {
+      ctx.fillStyle = '#c8ccd6'
+      ctx.fillRect(KEYS_X, y + rh - 1, width, 1)
+    }
+  }
+  ctx.fillStyle = '#c8ccd6'
+  ctx.fillRect(GUTTER - 1, lane.top - v.scrollY, 1, lane.height)
+}
+
 function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
   ctx.fillStyle = '#f3f4f8'
   ctx.fillRect(0, RULER, GUTTER, v.height - RULER)
@@ -206,12 +260,23 @@ function drawGutter(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
     ctx.fillStyle = s.trackColors.get(lane.trackId) ?? '#333'
     ctx.fillRect(0, top, active ? 6 : 3, lane.height)
     ctx.fillStyle = '#6b7385'
-    for (let p = lane.low; p <= lane.high; p++) {
-      if (p % 12 !== 0) continue
-      ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + (lane.rowHeight ?? v.rowHeight) - 1)
+    const rh = lane.rowHeight ?? v.rowHeight
+    if (lane.rows) {
+      // Kit pieces by name, fitted to the gutter (the lane's name moves to its top-left corner).
+      ctx.font = `${Math.min(10, rh - 2)}px system-ui, sans-serif`
+      for (const p of lane.rows) ctx.fillText(kitPieceName(p), 8, yOfPitch(lane, p, v.rowHeight) - v.scrollY + rh - 2, GUTTER - 10)
+    } else {
+      drawKeys(ctx, s, lane, v, rh)
+      ctx.fillStyle = '#6b7385'
+      ctx.font = '10px system-ui, sans-serif'
+      for (let p = lane.low; p <= lane.high; p++) {
+        if (p % 12 !== 0) continue
+        ctx.fillText(pitchName(p, s.flats), 30, yOfPitch(lane, p, v.rowHeight) - v.scrollY + rh - 1)
+      }
     }
     ctx.fillStyle = '#1d2330'
     ctx.font = `${active ? 'bold ' : ''}11px system-ui, sans-serif`
+    if (lane.rows) return // the kit pieces fill the gutter; the track list names the lane
     ctx.save()
     ctx.translate(20, top + lane.height / 2)
     ctx.rotate(-Math.PI / 2)

@@ -1,14 +1,16 @@
-// Who else is here, through Yjs awareness: each client shares its name, colour, selected notes and
-// playhead; the studio draws the others' and lists them by name.
+// Who else is here, through Yjs awareness: each client shares its name, colour, selected notes,
+// playhead and keyboard cursor; the studio draws the others' (cursors with name tags) and lists them.
 import type { Awareness } from 'y-protocols/awareness'
 import type { User } from '../api'
 import { userColor } from '../pianoroll/colors'
-import type { RemoteMarks } from '../pianoroll/render'
+import type { RemoteCursor, RemoteMarks } from '../pianoroll/render'
 
 export interface PresenceState {
   user: { id: string; name: string; color: string; role: string }
   selection: string[]
   playhead: number | null
+  /** The keyboard cursor (track, tick, pitch), shown to the others with this person's name. */
+  cursor?: RemoteCursor | null
 }
 
 export interface Collaborator extends RemoteMarks { clientId: number; userId: string; role: string }
@@ -32,6 +34,14 @@ export class Presence {
     if (cur !== next) this.awareness.setLocalStateField('playhead', next)
   }
 
+  setCursor(c: RemoteCursor | undefined): void {
+    const cur = (this.awareness.getLocalState() as PresenceState | null)?.cursor ?? null
+    const next = c ? { trackId: c.trackId, tick: Math.round(c.tick), pitch: c.pitch } : null
+    if (cur?.trackId !== next?.trackId || cur?.tick !== next?.tick || cur?.pitch !== next?.pitch) {
+      this.awareness.setLocalStateField('cursor', next)
+    }
+  }
+
   /** Everyone else connected to the project (several tabs of one person count separately). */
   others(): Collaborator[] {
     const out: Collaborator[] = []
@@ -44,6 +54,7 @@ export class Presence {
         color: typeof s.user.color === 'string' ? s.user.color : '#888',
         selection: new Set(Array.isArray(s.selection) ? s.selection.filter((x) => typeof x === 'string') : []),
         playhead: typeof s.playhead === 'number' ? s.playhead : undefined,
+        cursor: validCursor(s.cursor),
       })
     })
     return out.sort((a, b) => a.name.localeCompare(b.name))
@@ -53,4 +64,11 @@ export class Presence {
     this.awareness.on('change', l)
     return () => this.awareness.off('change', l)
   }
+}
+
+function validCursor(c: unknown): RemoteCursor | undefined {
+  if (!c || typeof c !== 'object') return undefined
+  const { trackId, tick, pitch } = c as Record<string, unknown>
+  return typeof trackId === 'string' && typeof tick === 'number' && Number.isFinite(tick) && tick >= 0
+    && typeof pitch === 'number' && Number.isInteger(pitch) && pitch >= 0 && pitch <= 127 ? { trackId, tick, pitch } : undefined
 }

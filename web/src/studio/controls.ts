@@ -13,7 +13,7 @@ import { ticksPerBar } from '../music/timing'
 export interface Controls { el: HTMLElement; sync(): void; playButton: HTMLButtonElement }
 
 export function buildControls(model: ProjectModel, roll: PianoRoll, transport: Transport, togglePlay: () => void,
-  undo: () => void, redo: () => void): Controls {
+  undo: () => void, redo: () => void, level?: HTMLElement): Controls {
   const ro = roll.readOnly
   const play = h('button', { type: 'button', id: 'play', 'aria-pressed': 'false', onclick: togglePlay }, 'Play')
   const loop = h('input', { type: 'checkbox', id: 'loop' })
@@ -90,7 +90,7 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
 
   const field = (label: string, id: string, control: HTMLElement) => h('span', { class: 'field' }, h('label', { for: id }, label), control)
   const el = h('div', { class: 'toolbar' },
-    h('div', { role: 'group', 'aria-label': 'Transport', class: 'group' }, play, field('Loop', 'loop', loop), field('Metronome', 'metronome', metronome)),
+    h('div', { role: 'group', 'aria-label': 'Transport', class: 'group' }, play, field('Loop', 'loop', loop), field('Metronome', 'metronome', metronome), level),
     h('div', { role: 'group', 'aria-label': 'Project settings', class: 'group' },
       h('span', { class: 'field with-error' }, h('label', { for: 'tempo' }, 'Tempo (bpm)'), tempo, tempoError), field('Key', 'key-tonic', tonic), h('label', { for: 'key-mode', class: 'sr-only' }, 'Mode'), mode,
       field('Time', 'ts-num', tsNum), h('span', { 'aria-hidden': 'true' }, '/'), h('label', { for: 'ts-den', class: 'sr-only' }, 'Beat unit'), tsDen),

@@ -2,9 +2,10 @@
 // the controls around it. Side panels (the AI assistant, the attribution view) mount into the
 // aside#side-panels element; they get the same model, roll and presence through StudioContext.
 import * as Y from 'yjs'
-import { api, ApiError, download, fileNameOf, midiPath, type ProjectRecord } from '../api'
+import { api, ApiError, download, fileNameOf, midiPath, musicXmlPath, type ProjectRecord } from '../api'
 import { LOCAL, ProjectModel } from '../model/project'
 import { PianoRoll } from '../pianoroll/editor'
+import { VelocityLane } from '../pianoroll/velocity-lane'
 import { KEY_HELP } from '../pianoroll/keys'
 import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
@@ -23,6 +24,8 @@ import { buildControls } from './controls'
 import { buildPeople } from './people'
 import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
+import { buildLevelMeter } from './level-meter'
+import { buildAudioExport } from './audio-export'
 import { AcceptUndo } from '../editing/accept-undo'
 import { mountHistory } from '../history/panel'
 import { mountComments } from '../comments/panel'
@@ -99,6 +102,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   }
   let togglePlay = () => {}
   let showCaretTime = () => {}
+  let shareCursor = () => {}
   const authors = new LedgerAuthors(projectId, session.token, model, new SessionAuthors(model, connection.provider.awareness))
   const roll = new PianoRoll({
     model, undo, live, readOnly, authors,
@@ -106,17 +110,25 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     onPlayStop: () => togglePlay(),
     onInspect: (text) => {
       inspector.textContent = text
+      shareCursor() // the others see where this person writes
       showCaretTime() // (set once the counter exists: the roll may inspect while it is being built)
     },
     onNotice: showNotice,
+    onSound: (trackId, pitch, velocity) => {
+      transport.preview(model.read().tracks, trackId, pitch, velocity)
+      level.kick()
+    },
   })
+  shareCursor = () => presence.setCursor(roll.caret.trackId ? roll.caret : undefined)
   const transport = new Transport(() => {
     const { snap, time } = roll.layout()
     return { tracks: snap.tracks, time }
   })
+  const level = buildLevelMeter(transport)
+  const velocityLane = new VelocityLane(roll)
   const doUndo = () => roll.exec({ kind: 'undo' })
   const doRedo = () => roll.exec({ kind: 'redo' })
-  const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo)
+  const controls = buildControls(model, roll, transport, () => togglePlay(), doUndo, doRedo, level.el)
   const counter = buildTimeCounter(() => {
     roll.caret.tick = 0
     roll.el.scrollLeft = 0
@@ -163,6 +175,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const play = (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => {
     cancelAnimationFrame(frame)
     transport.play(fromTick, substitute)
+    level.kick()
     frame = requestAnimationFrame(follow)
     announce(live, substitute ? 'Playing the AI candidate' : 'Playing')
     controls.sync()
@@ -207,6 +220,23 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     }
   })
 
+  // The exports under one menu: the header stays one line at 1400 px with a long title.
+  const title0 = () => model.read().meta.title || project.title
+  const tell = (text: string) => { announce(live, text); showNotice(text) }
+  const audioExport = buildAudioExport(session.token, projectId, title0, live, tell)
+  const exportFile = (path: string, extension: string) => {
+    const name = fileNameOf(title0(), extension)
+    download(session.token, path, name).then(() => tell(`Exported ${name}.`),
+      (e) => tell(`Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
+  }
+  const exportMenu = h('details', { class: 'export-menu' }, h('summary', {}, 'Export'),
+    h('div', { class: 'menu-items' },
+      h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => exportFile(midiPath(projectId), 'mid') }, 'MIDI file'),
+      h('button', { type: 'button', class: 'link', id: 'export-musicxml', title: 'For notation software (MuseScore, Finale, Sibelius, Dorico)',
+        onclick: () => exportFile(musicXmlPath(projectId), 'musicxml') }, 'MusicXML (notation)'),
+      audioExport.button))
+  exportMenu.addEventListener('click', (e) => { if ((e.target as HTMLElement).tagName === 'BUTTON') exportMenu.open = false })
+
   const help = h('dialog', { id: 'keys-help', 'aria-labelledby': 'keys-title' },
     h('h2', { id: 'keys-title' }, 'Keyboard'),
     h('table', {}, h('tbody', {}, ...KEY_HELP.map(([k, what]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, what))))),
@@ -220,15 +250,11 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
       counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
-        h('button', { type: 'button', class: 'link', id: 'export-midi', onclick: () => {
-          const name = fileNameOf(model.read().meta.title || project.title, 'mid')
-          download(session.token, midiPath(projectId), name).then(() => announce(live, `Exported ${name}`),
-            (e) => announce(live, `Export failed: ${e instanceof ApiError ? e.message : String(e)}`))
-        } }, 'Export MIDI'),
+        exportMenu, audioExport.status,
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, assignmentSlot, notice, roll.el, inspector,
+      h('main', { id: 'main', class: 'roll-wrap' }, assignmentSlot, notice, roll.el, velocityLane.el, inspector,
         h('p', { id: 'roll-help-summary', class: 'sr-only' },
           readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
             : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '

@@ -7,6 +7,7 @@ import type { PianoRoll } from '../pianoroll/editor'
 import { trackColor } from '../pianoroll/colors'
 import { ROW_HEIGHTS } from '../pianoroll/layout'
 import { announce, h } from '../ui/dom'
+import { FAMILIES, PROGRAM_NAMES, programName } from '../sound/instruments'
 
 const ROLE_PROGRAM: Partial<Record<TrackRole, number>> = { soprano: 52, alto: 52, tenor: 52, bass: 52, chords: 0, melody: 73, drums: 0 }
 
@@ -50,6 +51,7 @@ export function buildTrackList(model: ProjectModel, roll: PianoRoll): { el: HTML
         h('span', { class: 'swatch', style: `background:${trackColor(i)}`, 'aria-hidden': 'true' }),
         radio, h('label', { for: `track-${i}` }, `${t.name} `, h('small', {}, `${t.role}, ${t.notes.length} notes`)),
         toggle('mute', 'M'), toggle('solo', 'S'),
+        instrumentPicker(model, roll, t.id, t.name, t.instrument, t.role, i),
         mixer(model, roll, t.id, t.name, t.gain, t.pan, i),
         h('div', { class: 'track-edit' }, roll.readOnly ? undefined : trackEdits(model, roll, t.id, t.name, i),
           rowHeightChoice(roll, t.id, t.name, i)))
@@ -62,6 +64,28 @@ export function buildTrackList(model: ProjectModel, roll: PianoRoll): { el: HTML
   roll.el.addEventListener('lanezoom', sync)
   sync()
   return { el, sync }
+}
+
+/**
+ * The track's General MIDI instrument, grouped by family (one undo step per change, seen by everyone
+ * live). A drum track plays the General MIDI kit on channel 10 and has no instrument to pick.
+ */
+function instrumentPicker(model: ProjectModel, roll: PianoRoll, trackId: string, name: string, program: number,
+  role: TrackRole, i: number): HTMLElement {
+  if (role === 'drums') {
+    return h('span', { class: 'instrument drum-kit', id: `track-instrument-${i}`, title: 'General MIDI drum kit, channel 10' }, 'Drum kit')
+  }
+  const picker = h('select', { id: `track-instrument-${i}`, class: 'instrument', disabled: roll.readOnly,
+    'aria-label': `Instrument of ${name}`, title: programName(program) },
+  ...FAMILIES.map((family, f) => h('optgroup', { label: family },
+    ...PROGRAM_NAMES.slice(f * 8, f * 8 + 8).map((p, k) => h('option', { value: f * 8 + k, selected: f * 8 + k === program }, p)))))
+  picker.addEventListener('change', () => {
+    const chosen = Number(picker.value)
+    roll.step(() => model.setTrack(trackId, 'instrument', chosen))
+    announce(roll.opts.live, `${name} now plays ${programName(chosen)}`)
+    roll.opts.onSound?.(trackId, roll.caret.trackId === trackId ? roll.caret.pitch : 60, 90)
+  })
+  return picker
 }
 
 /** Volume (0–100 %) and pan (left 100 to right 100) of one track: one undo step per change. */

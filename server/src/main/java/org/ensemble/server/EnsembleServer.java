@@ -25,6 +25,7 @@ import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.JobDirectory;
 import org.ensemble.server.generation.service.LocalJobDirectory;
+import org.ensemble.server.audio.AudioExports;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
 import org.ensemble.server.metrics.ServerMetrics;
@@ -61,6 +62,7 @@ public final class EnsembleServer {
   private final List<HttpServer> http;
   private final Rooms rooms;
   private final GenerationService generation;
+  private final AudioExports audio;
   private final long attributionTimer;
   private final DocumentStore documents;
   private final MetadataStore metadata;
@@ -69,13 +71,14 @@ public final class EnsembleServer {
   private final ClusterNotices notices;
 
   private EnsembleServer(Vertx vertx, List<HttpServer> http, Rooms rooms, GenerationService generation,
-                         long attributionTimer, DocumentStore documents, MetadataStore metadata, List<String> deployments,
-                         ClusterNotices notices) {
+                         AudioExports audio, long attributionTimer, DocumentStore documents, MetadataStore metadata,
+                         List<String> deployments, ClusterNotices notices) {
     this.notices = notices;
     this.vertx = vertx;
     this.http = http;
     this.rooms = rooms;
     this.generation = generation;
+    this.audio = audio;
     this.attributionTimer = attributionTimer;
     this.documents = documents;
     this.metadata = metadata;
@@ -150,14 +153,15 @@ public final class EnsembleServer {
         SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),
             new Origins(config.allowedOrigins()), metrics, quota);
         router.get("/sync/:projectId").handler(sync::handle);
+        AudioExports audio = new AudioExports(vertx, config.soundFont());
         new ApiRouter(vertx, config, tokens, projects, rooms, attribution, attributionCache, generation, versions,
             new Comments(vertx, rooms), new Assignments(vertx, projects, rooms, attribution, metadata), metrics,
-            prometheus).mount(router);
+            prometheus, audio).mount(router);
         StudioPages.mount(router, config.webRoot());
         List<HttpServer> servers = new ArrayList<>();
         return vertx.deployVerticle(() -> new HttpListenerVerticle(router, serverOptions(config), servers),
                 new DeploymentOptions().setInstances(shards))
-            .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, attributionTimer,
+            .map(listeners -> new EnsembleServer(vertx, List.copyOf(servers), rooms, generation, audio, attributionTimer,
                 documents, metadata, List.of(listeners, deploymentId), noticesReady.result()));
       });
     }));
@@ -204,6 +208,7 @@ public final class EnsembleServer {
     return rooms.closeAll(CloseCodes.GOING_AWAY, "the server is shutting down")
         .eventually(() -> generation.close())
         .eventually(() -> notices == null ? Future.succeededFuture() : notices.close())
+        .andThen(ar -> audio.close())
         .eventually(() -> {
           vertx.cancelTimer(attributionTimer);
           return Future.all(deployments.stream().map(vertx::undeploy).toList());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.schema.MidiExport;
+import org.ensemble.schema.MusicXmlExport;
 import org.ensemble.schema.ProjectReader;
 import java.util.HashMap;
 import java.util.concurrent.CompletionStage;
@@ -67,6 +68,12 @@ public final class Attribution implements UpdateGate.Factory {
       ProjectAttribution attribution = ProjectAttribution.of(doc, ledger);
       return MidiExport.toStandardMidiFile(ProjectReader.read(doc).view(), attribution.trackCredits(), attribution.copyright());
     });
+  }
+
+  /** The MusicXML export of a project, with the same copyright line as the MIDI export. */
+  public Future<String> musicXml(Vertx vertx, String projectId) {
+    return read(vertx, projectId, (doc, ledger) ->
+        MusicXmlExport.toMusicXml(ProjectReader.read(doc).view(), ProjectAttribution.of(doc, ledger).copyright()));
   }
 
   /**

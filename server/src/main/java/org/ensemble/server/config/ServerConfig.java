@@ -16,7 +16,7 @@ import org.ensemble.server.store.disk.DiskStoreConfig;
  * {"host": "0.0.0.0", "port": 8080, "dataDir": "data", "store": "disk" | "redis",
  *  "redisUri": "redis://127.0.0.1:6379", "jwtSecret": "...", "devMode": true,
  *  "allowedOrigins": ["http://localhost:8080"], "eventLoops": 1, "diskSyncsInFlight": 4,
- *  "webRoot": "web/dist", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
+ *  "webRoot": "web/dist", "soundFont": "/usr/share/sounds/sf2/TimGM6mb.sf2", "webSocketDeflate": false, "generation": "off" | "lazy" | "eager", "generationModelDir": "models/chorale",
  *  "generationWorkers": 1, "generationQueue": 16, "generationPerUser": 2, "checkpointPauseSeconds": 60,
  *  "limits": {"maxMessageBytes": 1048576, ...},
  *  "cluster": {"enabled": false, "members": ["10.0.0.2:5701"], ...}}
@@ -38,7 +38,8 @@ public record ServerConfig(
     boolean webSocketDeflate,
     GenerationConfig generation,
     int checkpointPauseSeconds,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    Path soundFont) {
 
   public enum StoreKind { DISK, REDIS }
 
@@ -58,6 +59,12 @@ public record ServerConfig(
    * that a session's versions mark its pauses, not its keystrokes (docs/history.md).
    */
   public static final int DEFAULT_CHECKPOINT_PAUSE_SECONDS = 60;
+  /**
+   * The General MIDI SoundFont the studio plays and audio export renders with: Debian's
+   * timgm6mb-soundfont (6 MB, SF2, so the JDK's synthesizer reads it too; installed by
+   * scripts/install-test-deps.sh).
+   */
+  public static final String DEFAULT_SOUND_FONT = "/usr/share/sounds/sf2/TimGM6mb.sf2";
   private static final int MAX_EVENT_LOOPS = 1024;
 
   /** Defaults for a developer's machine: embedded store in ./data, development sign-in on. */
@@ -65,7 +72,7 @@ public record ServerConfig(
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATA_DIR), StoreKind.DISK, DEFAULT_REDIS_URI,
         null, true, List.of(), Limits.defaults(), defaultEventLoops(), DiskStoreConfig.DEFAULT_SYNCS_IN_FLIGHT,
         Path.of(DEFAULT_WEB_ROOT), false, GenerationConfig.defaults(), DEFAULT_CHECKPOINT_PAUSE_SECONDS,
-        ClusterConfig.defaults());
+        ClusterConfig.defaults(), Path.of(DEFAULT_SOUND_FONT));
   }
 
   /**
@@ -80,52 +87,52 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(host, port, dir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withStore(StoreKind kind, String uri) {
     return new ServerConfig(host, port, dataDir, kind, uri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withDevMode(boolean dev) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, dev, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withJwtSecret(String secret) {
     return new ServerConfig(host, port, dataDir, store, redisUri, secret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withAllowedOrigins(List<String> origins) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, List.copyOf(origins), limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withLimits(Limits newLimits) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, newLimits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, cluster, soundFont);
   }
 
   public ServerConfig withCheckpointPauseSeconds(int seconds) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, seconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, seconds, cluster, soundFont);
   }
 
   public ServerConfig withCluster(ClusterConfig newCluster) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, newCluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, generation, checkpointPauseSeconds, newCluster, soundFont);
   }
 
   public ServerConfig withGeneration(GenerationConfig newGeneration) {
     return new ServerConfig(host, port, dataDir, store, redisUri, jwtSecret, devMode, allowedOrigins, limits,
-        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, checkpointPauseSeconds, cluster);
+        eventLoops, diskSyncsInFlight, webRoot, webSocketDeflate, newGeneration, checkpointPauseSeconds, cluster, soundFont);
   }
 
   /**
@@ -168,7 +175,8 @@ public record ServerConfig(
         r.bool("webSocketDeflate", d.webSocketDeflate),
         generation,
         r.integer("checkpointPauseSeconds", d.checkpointPauseSeconds, 1, 86_400),
-        ClusterConfig.read(r.object("cluster")));
+        ClusterConfig.read(r.object("cluster")),
+        Path.of(r.string("soundFont", d.soundFont.toString())));
     r.refuseUnknownKeys();
     if (config.cluster.enabled() && config.store != StoreKind.REDIS) {
       throw new ConfigException("cluster mode keeps projects in Redis: set \"store\" to redis (ENSEMBLE_STORE=redis); "

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.ensemble.server.audio.AudioExports;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
@@ -60,11 +61,13 @@ public final class ApiRouter {
   private final Versions versions;
   private final Comments comments;
   private final Assignments assignments;
+  private final AudioExports audioExports;
 
   /** The routes over the services {@code EnsembleServer} built (and closes). */
   public ApiRouter(Vertx vertx, ServerConfig config, Tokens tokens, Projects projects, Rooms rooms,
                    Attribution attribution, AttributionCache attributionCache, GenerationService generation,
-                   Versions versions, Comments comments, Assignments assignments, ServerMetrics metrics, PrometheusMeterRegistry prometheus) {
+                   Versions versions, Comments comments, Assignments assignments, ServerMetrics metrics, PrometheusMeterRegistry prometheus,
+                   AudioExports audioExports) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
@@ -82,12 +85,14 @@ public final class ApiRouter {
     this.assignments = assignments;
     this.consent = new TrainingConsent(registry.metadata(), vertx.getOrCreateContext());
     this.attributionService = attribution;
+    this.audioExports = audioExports;
   }
 
   /** Mounts the routes on {@code router}. */
   public void mount(Router router) {
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    new SoundFontRoutes(vertx, audioExports.soundFont()).mount(router);
     new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
@@ -102,6 +107,7 @@ public final class ApiRouter {
     router.put("/api/projects/:id/members/:userId").handler(this::putMember);
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
     router.get("/api/projects/:id/export.mid").handler(this::exportMidi);
+    router.get("/api/projects/:id/export.musicxml").handler(this::exportMusicXml);
     attribution.mount(router);
     generationRoutes.mount(router);
     new TrainingRoutes(access, consent).mount(router);
@@ -112,6 +118,7 @@ public final class ApiRouter {
     new VersionRoutes(access, versions).mount(router);
     new CommentRoutes(access, comments).mount(router);
     new AssignmentRoutes(access, assignments).mount(router);
+    new AudioExportRoutes(vertx, access, rooms, audioExports).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);
   }
@@ -288,6 +295,14 @@ public final class ApiRouter {
         .putHeader(HttpHeaders.CONTENT_TYPE, "audio/midi")
         .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "mid"))
         .end(io.vertx.core.buffer.Buffer.buffer(bytes))).onFailure(ctx::fail);
+  }
+
+  private void exportMusicXml(RoutingContext ctx) {
+    ProjectRecord record = access.require(ctx, Role.VIEWER, "export it");
+    attributionService.musicXml(vertx, record.id()).onSuccess(xml -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.recordare.musicxml+xml; charset=utf-8")
+        .putHeader("Content-Disposition", DownloadNames.attachment(record.title(), "musicxml"))
+        .end(xml)).onFailure(ctx::fail);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
