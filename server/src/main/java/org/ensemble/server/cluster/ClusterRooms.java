@@ -610,7 +610,7 @@ public final class ClusterRooms implements Rooms {
     return onContext(() -> {
       JsonObject json = new JsonObject().put("node", node.name()).put("nodeId", node.id())
           .put("members", new io.vertx.core.json.JsonArray(node.memberAddresses()))
-          .put("quorate", node.quorate()).put("ownedRooms", owned.size())
+          .put("quorate", node.quorate()).put("draining", draining).put("ownedRooms", owned.size())
           .put("relayedOut", remote.size()).put("relayedIn", relayed.size());
       return Future.succeededFuture(json);
     });

@@ -91,6 +91,7 @@ public final class ApiRouter {
   /** Mounts the routes on {@code router}. */
   public void mount(Router router) {
     router.get("/health").handler(this::health);
+    router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(this::metrics);
     new SoundFontRoutes(vertx, audioExports.soundFont()).mount(router);
     new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
@@ -135,6 +136,20 @@ public final class ApiRouter {
         health.put("cluster", ar.result());
       }
       json(ctx, 200, health);
+    });
+  }
+
+  /**
+   * Whether load balancers and readiness probes should send clients here: 503 while a cluster node
+   * sees too few members to own rooms (the minority side of a split) or is draining. Liveness stays
+   * on /health, so a node cut off from the others is taken out of rotation, not restarted.
+   */
+  private void ready(RoutingContext ctx) {
+    rooms.health().onComplete(ar -> {
+      JsonObject cluster = ar.succeeded() ? ar.result() : new JsonObject();
+      boolean ready = ar.succeeded() && cluster.getBoolean("quorate", true) && !cluster.getBoolean("draining", false);
+      json(ctx, ready ? 200 : 503, new JsonObject().put("ready", ready).put("reason", ready ? null
+          : !cluster.getBoolean("quorate", true) ? "this node sees too few cluster members to own rooms" : "this node is draining"));
     });
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * infra/kubernetes/ (no cluster here to apply it to, and no schema checker packaged for this machine):
  * each manifest parses, the kustomization applies every one of them and the files its configuration
- * maps come from, and the pieces fit together: probes on /health at the server's port, the headless
+ * maps come from, and the pieces fit together: probes on /health (readiness on /health/ready) at the server's port, the headless
  * Service that Hazelcast's discovery names, the disruption budget and Services selecting the pods,
  * the service account that may read the endpoints, the mounted Hazelcast file the server is pointed at.
  */
@@ -73,7 +73,9 @@ class KubernetesManifestsTest {
     Map<String, Object> http = ports.stream().filter(p -> "http".equals(p.get("name"))).findFirst().orElseThrow();
     assertEquals(ServerConfig.DEFAULT_PORT, http.get("containerPort"));
     for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-      assertEquals("/health", InfraFiles.at(container, probe, "httpGet", "path"), probe);
+      // Readiness follows quorum and draining; liveness and startup only that the process answers.
+      assertEquals(probe.equals("readinessProbe") ? "/health/ready" : "/health",
+          InfraFiles.at(container, probe, "httpGet", "path"), probe);
       assertEquals("http", InfraFiles.at(container, probe, "httpGet", "port"), probe);
     }
     // Time for SIGTERM's drain beyond the preStop pause.
