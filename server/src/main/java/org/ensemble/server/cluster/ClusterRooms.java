@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.Updates;
-import org.ensemble.protocol.sync.WebsocketMessages;
-import org.ensemble.server.auth.Role;
 import org.ensemble.server.sync.CloseCodes;
 import org.ensemble.server.sync.LocalRooms;
 import org.ensemble.server.sync.RoomConnection;
@@ -71,11 +69,8 @@ public final class ClusterRooms implements Rooms {
   private final Map<String, Integer> inUse = new HashMap<>();
   /** Edge side: sessions relayed to other owners, by connection id. */
   private final Map<String, RemoteSession> remote = new ConcurrentHashMap<>();
-  /** Owner side: sessions of clients at other nodes, by {@link RelayedConnection#key}. */
-  private final Map<String, RoomSession> relayed = new ConcurrentHashMap<>();
-  private final Map<String, RelayedConnection> relayedConnections = new ConcurrentHashMap<>();
-  /** Owner side: one outbox per edge node that relays clients here. */
-  private final Map<String, EdgeOutbox> outboxes = new ConcurrentHashMap<>();
+  /** Owner side: the clients of other nodes in the rooms owned here. */
+  private final RelayedClients relayed;
   private MessageConsumer<Buffer> consumer;
   private long renewTimer = -1;
   private long watchTimer = -1;
@@ -91,6 +86,7 @@ public final class ClusterRooms implements Rooms {
     this.metrics = metrics;
     this.bus = vertx.eventBus();
     this.leases = new RoomLeases(node.hazelcast(), node.id(), node.config().leaseMillis());
+    this.relayed = new RelayedClients(local, bus, metrics);
   }
 
   /**
@@ -444,12 +440,7 @@ public final class ClusterRooms implements Rooms {
         s.close(CloseCodes.ROOM_MOVED, MOVED);
       }
     }
-    for (RelayedConnection c : new ArrayList<>(relayedConnections.values())) {
-      if (c.edgeNode().equals(memberId)) {
-        leaveRelayed(c.id());
-      }
-    }
-    outboxes.remove(memberId);
+    relayed.edgeLeft(memberId);
   }
 
   // ---- the relay's receiving end --------------------------------------------------------------
@@ -457,14 +448,8 @@ public final class ClusterRooms implements Rooms {
   private void onRelay(Message<Buffer> message) {
     String op = message.headers().get(Relay.OP);
     switch (op == null ? "" : op) {
-      case Relay.FRAME -> {
-        RoomSession session = relayed.get(RelayedConnection.key(message.headers().get(Relay.ORIGIN),
-            message.headers().get(Relay.CONNECTION)));
-        if (session != null) {
-          byte[] raw = message.body().getBytes();
-          session.receive(WebsocketMessages.read(raw), raw);
-        }
-      }
+      case Relay.FRAME -> relayed.frame(message.headers().get(Relay.ORIGIN), message.headers().get(Relay.CONNECTION),
+          message.body().getBytes());
       case Relay.SEND -> {
         // One message for every listed connection (the owner's outbox sends a broadcast once per edge).
         byte[] bytes = message.body().getBytes();
@@ -481,7 +466,7 @@ public final class ClusterRooms implements Rooms {
           s.close(Short.parseShort(message.headers().get(Relay.CODE)), message.headers().get(Relay.REASON));
         }
       }
-      case Relay.LEAVE -> leaveRelayed(RelayedConnection.key(message.headers().get(Relay.ORIGIN),
+      case Relay.LEAVE -> relayed.leave(RelayedConnection.key(message.headers().get(Relay.ORIGIN),
           message.headers().get(Relay.CONNECTION)));
       case Relay.JOIN -> relayJoin(message);
       case Relay.STATE -> ifOwner(message, projectId -> local.read(projectId, vertx, Doc::encodeStateAsUpdate)
@@ -521,29 +506,14 @@ public final class ClusterRooms implements Rooms {
       return;
     }
     use(projectId);
-    RelayedConnection connection = new RelayedConnection(join.getString(Relay.ORIGIN), join.getString(Relay.CONNECTION),
-        Actors.user(join.getJsonObject(Relay.USER)), Role.valueOf(join.getString("role")),
-        outboxes.computeIfAbsent(join.getString(Relay.ORIGIN), edge -> new EdgeOutbox(edge, bus, metrics)),
-        c -> leaveRelayed(c.id()));
-    relayedConnections.put(connection.id(), connection);
-    local.join(projectId, connection).onComplete(ar -> {
+    relayed.join(projectId, join, session -> new OwnedSession(projectId, session)).onComplete(ar -> {
       if (ar.succeeded()) {
-        relayed.put(connection.id(), new OwnedSession(projectId, ar.result()));
         message.reply(Buffer.buffer());
       } else {
-        relayedConnections.remove(connection.id());
         done(projectId);
         message.fail(Relay.FAILED, String.valueOf(ar.cause().getMessage()));
       }
     });
-  }
-
-  private void leaveRelayed(String key) {
-    relayedConnections.remove(key);
-    RoomSession session = relayed.remove(key);
-    if (session != null) {
-      session.leave();
-    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

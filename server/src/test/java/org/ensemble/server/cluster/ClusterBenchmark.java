@@ -91,7 +91,7 @@ public final class ClusterBenchmark {
             writer.edit(doc -> doc.getMap("probe").set("sent", Long.toString(System.nanoTime())));
             Thread.sleep(20); // 50 edits per second, well below saturation
           }
-          Thread.sleep(1000);
+          Eventually.await(Duration.ofSeconds(30), () -> latencies.size() >= 4 * 300, () -> "every edit reached the 4 peers");
         }
         readers.forEach(SyncClient::close);
         long[] ns = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -121,7 +121,8 @@ public final class ClusterBenchmark {
       nodes.get(victim).kill();
       Eventually.await(Duration.ofSeconds(60), () -> union(first, obs).size() > before + 5, () -> "edits flow again");
       seconds.add((System.nanoTime() - killed) / 1e9);
-      Thread.sleep(500);
+      int flowing = union(first, obs).size();
+      Eventually.await(Duration.ofSeconds(30), () -> union(first, obs).size() >= flowing + 20, () -> "edits keep flowing");
       for (NoteStream s : List.of(w1, w2, obs, first)) {
         s.close();
       }
@@ -156,7 +157,7 @@ public final class ClusterBenchmark {
             new JsonObject().put("title", "room " + i)).getString("id");
         clients.add(SyncClient.connectAndWait(vertx, nodes.get(node).port(), project, token).awaitSynced());
       }
-      Thread.sleep(2000);
+      Eventually.await(Duration.ofSeconds(60), () -> ownedRooms(nodes) == rooms, () -> "every room owned");
       for (int i = 0; i < nodes.size(); i++) {
         JsonObject h = new RestClient(nodes.get(i).port()).call("GET", "/health", null, null);
         long after = nodes.get(i).residentBytes();
@@ -189,6 +190,18 @@ public final class ClusterBenchmark {
       all.addAll(s.seen());
     }
     return all;
+  }
+
+  private static int ownedRooms(List<ClusterNodeProcess> nodes) {
+    int owned = 0;
+    for (ClusterNodeProcess n : nodes) {
+      try {
+        owned += new RestClient(n.port()).call("GET", "/health", null, null).getJsonObject("cluster").getInteger("ownedRooms");
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+    return owned;
   }
 
   private static int members(ClusterNodeProcess n) {
