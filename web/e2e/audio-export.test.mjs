@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { api, launchBrowser, openStudio, screenshot, startServer, until } from './harness.mjs'
+import { api, launchBrowser, openNewProject, screenshot, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -42,12 +42,7 @@ function readWav(bytes) {
 }
 
 test('the mix exports as a WAV named after the title, not silent, as long as the tempo says', async () => {
-  const amy = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Amy' })
-  const project = await api(server.url, amy.token, 'POST', '/api/projects', { title: 'Evening Song', template: 'four-part-chorale' })
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), amy)
-  await openStudio(page, server.url, project.id)
+  const { session: amy, project, page } = await openNewProject(browser, server.url, 'Amy', { title: 'Evening Song', template: 'four-part-chorale' })
 
   // Tempo 150 (the chorale's own is 72): the file's length must follow it.
   await page.locator('#tempo').fill('150')

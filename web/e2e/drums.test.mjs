@@ -4,7 +4,7 @@
 // is heard on the channel-10 kit.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, clickRoll, launchBrowser, openStudio, screenshot, serverNotes, startServer, until } from './harness.mjs'
+import { clickRoll, launchBrowser, openNewProject, screenshot, serverNotes, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -17,12 +17,7 @@ after(async () => {
 })
 
 test('a drum track shows named kit pieces; notes written on them are the kit\'s keys, heard on channel 10', async () => {
-  const dana = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Dana' })
-  const project = await api(server.url, dana.token, 'POST', '/api/projects', { title: 'Groove', template: 'four-part-chorale' })
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), dana)
-  await openStudio(page, server.url, project.id)
+  const { session: dana, project, page } = await openNewProject(browser, server.url, 'Dana', { title: 'Groove', template: 'four-part-chorale' })
 
   await page.getByLabel('Role of the new track').selectOption('drums')
   await page.getByRole('button', { name: 'Add track' }).click()

@@ -118,6 +118,20 @@ export async function openStudio(page, url, projectId) {
   await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
 }
 
+/**
+ * Signs `name` in through the API, creates a project from `body` (as POST /api/projects takes it) and
+ * opens it in a new page of `browser` signed in as that user.
+ */
+export async function openNewProject(browser, url, name, body) {
+  const session = await api(url, undefined, 'POST', '/api/dev/token', { name })
+  const project = await api(url, session.token, 'POST', '/api/projects', body)
+  const page = await browser.context.newPage()
+  await page.goto(`${url}/#/`)
+  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), session)
+  await openStudio(page, url, project.id)
+  return { session, project, page }
+}
+
 /** The note count the track list shows for a track (by its visible name). */
 export async function noteCount(page, trackName) {
   // The track list redraws on the next animation frame after an edit: let two frames pass first.

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { api, clickRoll, launchBrowser, openStudio, screenshot, startServer, until } from './harness.mjs'
+import { api, clickRoll, launchBrowser, openNewProject, screenshot, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -18,12 +18,7 @@ after(async () => {
 })
 
 test('the score exports as MusicXML named after the title, with the document\'s parts and notes', async () => {
-  const tess = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Tess' })
-  const project = await api(server.url, tess.token, 'POST', '/api/projects', { title: 'Lesson 3: cadences', template: 'four-part-chorale' })
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), tess)
-  await openStudio(page, server.url, project.id)
+  const { session: tess, project, page } = await openNewProject(browser, server.url, 'Tess', { title: 'Lesson 3: cadences', template: 'four-part-chorale' })
 
   // A student's additions: a half note across the barline in the soprano, a drum track with a kick and hi-hat.
   await page.getByLabel('Note length').selectOption('half')

@@ -3,7 +3,7 @@
 // bar follows. Read from the lane's own pixels, as a person sees it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, openStudio, screenshot, serverNotes, startServer, until } from './harness.mjs'
+import { launchBrowser, openNewProject, screenshot, serverNotes, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -34,12 +34,7 @@ const bar = (page) => page.evaluate(() => {
 })
 
 test('dragging a note\'s bar in the velocity lane sets its velocity, one undo step', async () => {
-  const vic = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Vic' })
-  const project = await api(server.url, vic.token, 'POST', '/api/projects', { title: 'Dynamics', template: 'four-part-chorale' })
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), vic)
-  await openStudio(page, server.url, project.id)
+  const { session: vic, project, page } = await openNewProject(browser, server.url, 'Vic', { title: 'Dynamics', template: 'four-part-chorale' })
   await page.waitForTimeout(100)
 
   const before = await bar(page)
