@@ -38,17 +38,13 @@ public final class ClusterBenchmark {
     try (RedisServer redis = RedisServer.start()) {
       Path dir = Files.createTempDirectory("ensemble-cluster-bench-");
       System.out.println("nodes' logs in " + dir);
-      List<Integer> ports = ClusterNodeProcess.freePorts(3);
-      List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
       long start = System.nanoTime();
-      for (int i = 0; i < 3; i++) {
-        nodes.add(ClusterNodeProcess.launch("node" + (i + 1), ports.get(i), members, redis.uri(),
-            dir.resolve("node" + (i + 1)), Map.of("ENSEMBLE_LIMITS_MAX_CONNECTIONS_PER_USER", "5000")));
-      }
+      nodes.addAll(ClusterNodeProcess.launchAll(3, redis.uri(), dir,
+          Map.of("ENSEMBLE_LIMITS_MAX_CONNECTIONS_PER_USER", "5000")));
       for (ClusterNodeProcess n : nodes) {
         n.awaitStarted();
       }
-      Eventually.await(Duration.ofSeconds(120), () -> nodes.stream().allMatch(n -> members(n) == 3), () -> "formed");
+      Eventually.await(Duration.ofSeconds(120), () -> nodes.stream().allMatch(n -> n.visibleMembers() == 3), () -> "formed");
       System.out.printf("formation: three nodes up and seeing each other in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String token = new RestClient(nodes.get(0).port()).token("Bench");
 
@@ -136,7 +132,7 @@ public final class ClusterBenchmark {
         acknowledged += accepted.size();
       }
       nodes.get(victim).restart();
-      Eventually.await(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> members(n) == 3), () -> "re-formed");
+      Eventually.await(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> n.visibleMembers() == 3), () -> "re-formed");
     }
     double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf("failover: %d kills -9 of a room's owner; edits flowing again after p50 %.2f s, max %.2f s "
@@ -204,13 +200,6 @@ public final class ClusterBenchmark {
     return owned;
   }
 
-  private static int members(ClusterNodeProcess n) {
-    try {
-      return new RestClient(n.port()).call("GET", "/health", null, null).getJsonObject("cluster").getJsonArray("members").size();
-    } catch (Exception e) {
-      return 0;
-    }
-  }
 
   private static long percentile(long[] sorted, double p) {
     return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];

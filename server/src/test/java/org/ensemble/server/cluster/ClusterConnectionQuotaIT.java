@@ -50,14 +50,10 @@ class ClusterConnectionQuotaIT {
   @Test
   void aUsersConnectionsOnEveryNodeCountTogetherAndADeadNodesStopCounting() throws Exception {
     redis = RedisServer.start();
-    List<Integer> ports = ClusterNodeProcess.freePorts(2);
-    List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     // Two nodes, each allowed to own rooms alone, so that the survivor serves the project.
     Map<String, String> env = Map.of("ENSEMBLE_LIMITS_MAX_CONNECTIONS_PER_USER", Integer.toString(LIMIT),
         "ENSEMBLE_CLUSTER_QUORUM", "1");
-    for (int i = 0; i < 2; i++) {
-      nodes.add(ClusterNodeProcess.launch("node" + i, ports.get(i), members, redis.uri(), dir.resolve("node" + i), env));
-    }
+    nodes.addAll(ClusterNodeProcess.launchAll(2, redis.uri(), dir, env));
     for (ClusterNodeProcess n : nodes) {
       n.awaitStarted();
     }

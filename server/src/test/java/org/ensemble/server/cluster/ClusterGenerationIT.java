@@ -62,14 +62,10 @@ class ClusterGenerationIT {
   @Test
   void aJobRunsOnOneNodeWritesThroughTheOwnerAndIsFollowedCancelledAndDecidedThroughOthers() throws Exception {
     redis = RedisServer.start();
-    List<Integer> ports = ClusterNodeProcess.freePorts(3);
-    List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     // The model loads only where a request arrives; one worker per node, so a second job waits.
     Map<String, String> env = Map.of("ENSEMBLE_GENERATION", "lazy",
         "ENSEMBLE_GENERATION_MODEL_DIR", ShippedModel.dir().toString(), "ENSEMBLE_GENERATION_PER_USER", "4");
-    for (int i = 0; i < 3; i++) {
-      nodes.add(ClusterNodeProcess.launch("node" + i, ports.get(i), members, redis.uri(), dir.resolve("node" + i), env));
-    }
+    nodes.addAll(ClusterNodeProcess.launchAll(3, redis.uri(), dir, env));
     for (ClusterNodeProcess n : nodes) {
       n.awaitStarted();
     }

@@ -53,16 +53,11 @@ class ClusterIT {
     vertx = Vertx.vertx();
     redis = RedisServer.start();
     dir = Files.createTempDirectory("ensemble-cluster-");
-    List<Integer> ports = ClusterNodeProcess.freePorts(3);
-    List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-    for (int i = 0; i < 3; i++) {
-      nodes.add(ClusterNodeProcess.launch("node" + (i + 1), ports.get(i), members, redis.uri(),
-          dir.resolve("node" + (i + 1)), Map.of()));
-    }
+    nodes.addAll(ClusterNodeProcess.launchAll(3, redis.uri(), dir, Map.of()));
     for (ClusterNodeProcess n : nodes) {
       n.awaitStarted();
     }
-    Eventually.await(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> members(n) == 3),
+    Eventually.await(Duration.ofSeconds(60), () -> nodes.stream().allMatch(n -> n.visibleMembers() == 3),
         () -> "the three nodes did not see each other");
     alice = rest(0).token("Alice");
     bob = rest(0).token("Bob");
@@ -341,13 +336,6 @@ class ClusterIT {
     }
   }
 
-  private int members(ClusterNodeProcess n) {
-    try {
-      return new RestClient(n.port()).call("GET", "/health", null, null).getJsonObject("cluster").getJsonArray("members").size();
-    } catch (Exception e) {
-      return 0;
-    }
-  }
 
   private double refused(int node, String reason) throws Exception {
     return metric(node, "ensemble_refused_total{reason=\"" + reason + "\"}");

@@ -84,6 +84,22 @@ public final class ClusterNodeProcess implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Launches {@code count} nodes, node1 to nodeN, each listing all of them as members, with data under
+   * {@code dir}; wait for each with {@link #awaitStarted} (they form the cluster meanwhile).
+   */
+  public static List<ClusterNodeProcess> launchAll(int count, String redisUri, Path dir, Map<String, String> extraEnv)
+      throws IOException {
+    List<Integer> ports = freePorts(count);
+    List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+    List<ClusterNodeProcess> nodes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "node" + (i + 1);
+      nodes.add(launch(name, ports.get(i), members, redisUri, dir.resolve(name), extraEnv));
+    }
+    return nodes;
+  }
+
   private CompletableFuture<Integer> started;
 
   private void launch() throws IOException {
@@ -169,6 +185,15 @@ public final class ClusterNodeProcess implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /** The members this node's /health says it sees; 0 while it does not answer. */
+  public int visibleMembers() {
+    try {
+      return new RestClient(port).call("GET", "/health", null, null).getJsonObject("cluster").getJsonArray("members").size();
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   public boolean isAlive() {
