@@ -17,6 +17,7 @@ import org.ensemble.server.auth.Revocations;
 import org.ensemble.server.auth.Tokens;
 import org.ensemble.server.cluster.ClusterConnectionQuota;
 import org.ensemble.server.cluster.ClusterJobDirectory;
+import org.ensemble.server.cluster.ClusterJobQuota;
 import org.ensemble.server.cluster.ClusterNode;
 import org.ensemble.server.cluster.ClusterNotices;
 import org.ensemble.server.cluster.ClusterRooms;
@@ -24,7 +25,9 @@ import org.ensemble.server.cluster.FencedDocuments;
 import org.ensemble.server.config.ServerConfig;
 import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.generation.service.JobDirectory;
+import org.ensemble.server.generation.service.JobQuota;
 import org.ensemble.server.generation.service.LocalJobDirectory;
+import org.ensemble.server.generation.service.LocalJobQuota;
 import org.ensemble.server.audio.AudioExports;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
@@ -138,7 +141,10 @@ public final class EnsembleServer {
           : ClusterConnectionQuota.start(cluster, config.limits().maxConnectionsPerUser()).map(q -> (ConnectionQuota) q);
       Future<JobDirectory> jobsReady = cluster == null ? Future.succeededFuture(new LocalJobDirectory())
           : ClusterJobDirectory.start(cluster).map(d -> (JobDirectory) d);
-      return Future.all(roomsReady, quotaReady, jobsReady).compose(ready -> {
+      int jobsPerUser = config.generation().perUser();
+      Future<JobQuota> jobQuotaReady = cluster == null ? Future.succeededFuture(new LocalJobQuota(jobsPerUser))
+          : ClusterJobQuota.start(cluster, jobsPerUser).map(q -> (JobQuota) q);
+      return Future.all(roomsReady, quotaReady, jobsReady, jobQuotaReady).compose(ready -> {
         Rooms rooms = roomsReady.result();
         ConnectionQuota quota = quotaReady.result();
         JobDirectory jobs = jobsReady.result();
@@ -146,7 +152,8 @@ public final class EnsembleServer {
         checkpoints.takeWith(versions);
         AttributionCache attributionCache = attribution.cache(vertx);
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
-        GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs);
+        GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs,
+            jobQuotaReady.result());
         Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache, versions);
 
         Router router = Router.router(vertx);

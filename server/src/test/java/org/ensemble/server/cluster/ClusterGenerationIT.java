@@ -2,6 +2,7 @@ package org.ensemble.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The AI co-writer in a cluster of three nodes on one Redis: a request made through a node that does
  * not own the room runs there and writes its candidates through the owner, as the AI; its status is
  * read through a third node; suggestions are accepted and rejected through nodes that own nothing,
- * recorded with who decided; a cancel request made through another node reaches the job; and when the
+ * recorded with who decided; a user's share of jobs counts over every node; a cancel request made
+ * through another node reaches the job; and when the
  * node running a job dies, the others answer that job as failed, saying why.
  */
 class ClusterGenerationIT {
@@ -64,7 +66,7 @@ class ClusterGenerationIT {
     redis = RedisServer.start();
     // The model loads only where a request arrives; one worker per node, so a second job waits.
     Map<String, String> env = Map.of("ENSEMBLE_GENERATION", "lazy",
-        "ENSEMBLE_GENERATION_MODEL_DIR", ShippedModel.dir().toString(), "ENSEMBLE_GENERATION_PER_USER", "4");
+        "ENSEMBLE_GENERATION_MODEL_DIR", ShippedModel.dir().toString(), "ENSEMBLE_GENERATION_PER_USER", "2");
     nodes.addAll(ClusterNodeProcess.launchAll(3, redis.uri(), dir, env));
     for (ClusterNodeProcess n : nodes) {
       n.awaitStarted();
@@ -134,6 +136,11 @@ class ClusterGenerationIT {
       // A cancel request made through another node reaches the job waiting on the runner.
       String running = atRunner.call("POST", "/api/projects/" + project + "/generate", alice, SLOW).getString("id");
       String waiting = atRunner.call("POST", "/api/projects/" + project + "/generate", alice, SLOW).getString("id");
+      // Two jobs on the runner are the user's share of the whole cluster: asking through another node is refused.
+      AssertionError refused = assertThrows(AssertionError.class,
+          () -> atReader.call("POST", "/api/projects/" + project + "/generate", alice, SLOW));
+      assertTrue(refused.getMessage().contains("429 ") && refused.getMessage().contains(
+          "you already have 2 generation jobs queued or running"), refused.getMessage());
       JsonObject asked = atReader.call("DELETE", jobs + waiting, alice, null);
       assertEquals(waiting, asked.getString("id"), asked.encode());
       JsonObject cancelled = awaitFinished(atOwner, jobs + waiting, alice);

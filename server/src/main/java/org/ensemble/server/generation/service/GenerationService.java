@@ -69,7 +69,7 @@ public final class GenerationService {
   private final Map<String, Job> live = new ConcurrentHashMap<>();
   private final JobDirectory directory;
   private final Map<Job, Runnable> queued = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> activePerUser = new ConcurrentHashMap<>();
+  private final JobQuota quota;
   private final SecureRandom random = new SecureRandom();
   private final ModelCard card;
   /** Every worker's predictor, closed with the service. */
@@ -82,12 +82,17 @@ public final class GenerationService {
   private volatile boolean closed;
   private volatile String engine;
 
-  /** @param directory where every job's state is recorded and read (this server's, or the cluster's) */
-  public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config, JobDirectory directory) {
+  /**
+   * @param directory where every job's state is recorded and read (this server's, or the cluster's)
+   * @param quota     each user's jobs queued or running (this server's, or counted over the cluster)
+   */
+  public GenerationService(Vertx vertx, Rooms rooms, GenerationConfig config, JobDirectory directory,
+                           JobQuota quota) {
     this.vertx = vertx;
     this.rooms = rooms;
     this.config = config;
     this.directory = directory;
+    this.quota = quota;
     directory.serveCancels(this::cancelHere);
     this.card = new ModelCard(config.modelDir());
     AtomicInteger n = new AtomicInteger();
@@ -207,7 +212,13 @@ public final class GenerationService {
     return model()
         .compose(m -> rooms.read(projectId, vertx, doc -> ProjectReader.read(doc).view())
             .map(project -> GenerationPlan.of(request, project, m.spec()))
-            .map(plan -> enqueue(new Job(newId(), projectId, user, plan), m)));
+            .compose(plan -> quota.tryStart(user.id()).map(counted -> {
+              if (!counted) {
+                throw new GenerationException(429, "you already have " + config.perUser()
+                    + " generation jobs queued or running; wait for one to finish or cancel it");
+              }
+              return enqueue(new Job(newId(), projectId, user, plan), m);
+            })));
   }
 
   /** A job's state, whichever server runs it (404 when none knows it). */
@@ -277,13 +288,8 @@ public final class GenerationService {
     return rooms.read(projectId, vertx, doc -> SuggestionDocs.provenance(doc, suggestionId, MODEL_NAME));
   }
 
+  /** Queues a job already counted in the user's quota (given back when the queue refuses it). */
   private Job enqueue(Job job, ChoraleModel model) {
-    AtomicInteger active = activePerUser.computeIfAbsent(job.requestedBy().id(), k -> new AtomicInteger());
-    if (active.incrementAndGet() > config.perUser()) {
-      active.decrementAndGet();
-      throw new GenerationException(429, "you already have " + config.perUser()
-          + " generation jobs queued or running; wait for one to finish or cancel it");
-    }
     Runnable task = () -> run(job, model);
     queued.put(job, task);
     // Known before a worker can finish it (a finished job leaves this map once recorded).
@@ -293,7 +299,7 @@ public final class GenerationService {
     } catch (RejectedExecutionException e) {
       queued.remove(job);
       live.remove(job.id());
-      active.decrementAndGet();
+      release(job);
       throw new GenerationException(429, "the generation queue is full (" + config.queueCapacity()
           + " jobs waiting); try again shortly");
     }
@@ -386,10 +392,7 @@ public final class GenerationService {
   }
 
   private void release(Job job) {
-    AtomicInteger active = activePerUser.get(job.requestedBy().id());
-    if (active != null) {
-      active.decrementAndGet();
-    }
+    quota.finished(job.requestedBy().id());
   }
 
   private String newId() {

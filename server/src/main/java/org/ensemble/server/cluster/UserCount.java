@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One change to a user's connection count, run by Hazelcast on the partition that holds the user's
- * entry (node id to connections open there), so that nodes counting at once never lose a count.
- * Nodes that are no longer members are dropped first: a dead node's connections stop counting. An
- * opening (+1) is counted only under the limit and answers whether it was; a closing (-1) always is.
+ * One change to what a user holds over the cluster (open connections, or generation jobs), run by
+ * Hazelcast on the partition that holds the user's entry (node id to the count there), so that nodes
+ * counting at once never lose a count. Nodes that are no longer members are dropped first: what a dead
+ * node held stops counting. A taking (+1) is counted only under the limit and answers whether it was;
+ * a giving back (-1) always is.
  */
-final class ConnectionCount implements EntryProcessor<String, HashMap<String, Integer>, Boolean>, Serializable {
+final class UserCount implements EntryProcessor<String, HashMap<String, Integer>, Boolean>, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String nodeId;
@@ -21,7 +22,7 @@ final class ConnectionCount implements EntryProcessor<String, HashMap<String, In
   private final int limit;
   private final HashSet<String> members;
 
-  private ConnectionCount(String nodeId, int delta, int limit, Set<String> members) {
+  private UserCount(String nodeId, int delta, int limit, Set<String> members) {
     this.nodeId = nodeId;
     this.delta = delta;
     this.limit = limit;
@@ -29,12 +30,12 @@ final class ConnectionCount implements EntryProcessor<String, HashMap<String, In
     this.members.add(nodeId);
   }
 
-  static ConnectionCount open(String nodeId, int limit, Set<String> members) {
-    return new ConnectionCount(nodeId, 1, limit, members);
+  static UserCount take(String nodeId, int limit, Set<String> members) {
+    return new UserCount(nodeId, 1, limit, members);
   }
 
-  static ConnectionCount close(String nodeId, Set<String> members) {
-    return new ConnectionCount(nodeId, -1, Integer.MAX_VALUE, members);
+  static UserCount giveBack(String nodeId, Set<String> members) {
+    return new UserCount(nodeId, -1, Integer.MAX_VALUE, members);
   }
 
   @Override
