@@ -18,12 +18,13 @@ import org.ensemble.cowriter.model.Distributions;
 import org.ensemble.cowriter.model.Roll;
 import org.ensemble.cowriter.sampling.Controls;
 import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.cowriter.sampling.Resampling;
 import org.ensemble.cowriter.training.TrainingConfig;
 
 /**
  * {@code evaluate --model DIR [--data FILE] [--split valid] [--seed S] [--nll true] [--harmonize test|valid|false]
  * [--mode harmonize|melody|variation] [--definitions false] [--request JSON] [--sweeps N] [--note-prior W]
- * [--settle F] [--out FILE]}: the validation negative
+ * [--settle F] [--resampling cells|notes|alternate] [--out FILE]}: the validation negative
  * log-likelihood per masked note at mask rates 0.25, 0.5 and 0.75 beside the Markov baseline, and
  * issue 15's part-writing table: the sopranos of a split harmonized through the API's code path
  * ({@link Harmonization}) beside Bach's own, with the studio's defaults, with the strict
@@ -42,7 +43,7 @@ public final class EvaluateCommand {
 
   public static void main(String[] args) throws Exception {
     CommandLine cli = new CommandLine(args, "model", "data", "split", "seed", "out", "nll", "harmonize", "request",
-        "sweeps", "note-prior", "settle", "temperature", "mode", "definitions");
+        "sweeps", "note-prior", "settle", "temperature", "mode", "definitions", "resampling");
     Path modelDir = Path.of(cli.get("model", "models/chorale"));
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     String split = cli.get("split", "valid");
@@ -103,7 +104,8 @@ public final class EvaluateCommand {
         Harmonization.Result first = results.get(0);
         result.put("harmonization", new JsonObject().put("mode", mode).put("split", harmonize).put("pieces", data.split(harmonize).size())
             .put("tuning", new JsonObject().put("sweeps", cli.get("sweeps", null)).put("notePrior", cli.get("note-prior", null))
-                .put("settle", cli.get("settle", null)).put("temperature", cli.get("temperature", null)))
+                .put("settle", cli.get("settle", null)).put("temperature", cli.get("temperature", null))
+                .put("resampling", cli.get("resampling", null)))
             .put("bach", json(first.bach(), first.reference())).put("runs", runs));
         table.append(harmonizationTable(mode, harmonize, data.split(harmonize).size(), names, results));
       }
@@ -119,12 +121,14 @@ public final class EvaluateCommand {
     String prior = cli.get("note-prior", null);
     String settle = cli.get("settle", null);
     String temperature = cli.get("temperature", null);
+    String resampling = cli.get("resampling", null);
     return c -> {
       Controls t = c;
       if (sweeps != null) t = t.withGibbsSteps(Integer.parseInt(sweeps));
       if (prior != null) t = t.withNotePrior(Double.parseDouble(prior));
       if (settle != null) t = t.withSettle(Double.parseDouble(settle));
       if (temperature != null) t = t.withTemperature(Double.parseDouble(temperature));
+      if (resampling != null) t = t.withResampling(Resampling.valueOf(resampling.toUpperCase(Locale.ROOT)));
       return t;
     };
   }
