@@ -26,11 +26,12 @@ import org.ensemble.schema.ProjectView;
 
 /**
  * {@code benchmark [--model DIR] [--requests 20] [--request JSON] [--resampling cells|notes|alternate]
- * [--out FILE]}: latency of infill requests in all
- * four voices, 2-bar and 8-bar regions, 1 and 4 candidates, on one inference thread as a server
- * worker runs them: request → plan → blocked Gibbs sampling → notes. p50 and p95 over the requests
- * (after warm-up), each request a different test chorale and seed. {@code --request} adds fields to
- * every request (e.g. {@code {"strictLock": false}}, to time the sampler without the lock).
+ * [--out FILE]}: latency of infill requests in all four voices, 2-bar and 8-bar regions, 1 and 4
+ * candidates, on one inference thread as a server worker runs them: request → plan → blocked Gibbs
+ * sampling → notes. p50 and p95 over the requests (after warm-up), each request a different test
+ * chorale and seed. {@code --request} adds fields to every request (e.g. {@code {"strictLock": false}},
+ * to time the sampler without the lock); {@code --resampling} times another {@link Resampling} than
+ * the studio's.
  */
 public final class LatencyBenchmark {
   /**
