@@ -54,7 +54,7 @@ public final class Harmonization {
       Chorale piece = pieces.get(i);
       KeyFinder.Key key = key(piece);
       ProjectView whole = ChoraleProject.of(piece, mode + " " + i);
-      ProjectView melody = switch (mode) {
+      ProjectView given = switch (mode) {
         case "melody" -> keeping(whole, Set.of(TrackRole.ALTO, TrackRole.TENOR, TrackRole.BASS));
         case "variation" -> whole;
         default -> keeping(whole, Set.of(TrackRole.SOPRANO));
@@ -65,11 +65,11 @@ public final class Harmonization {
           .put("candidates", 1).put("seed", seed + i)
           .put("sliders", new JsonObject().put("surprise", 0).put("happy", 0).put("busy", 0).put("different", 0))
           .put("keyLock", false).mergeIn(request);
-      GenerationPlan plan = GenerationPlan.of(GenerationRequest.parse(body, seed + i), melody, spec);
+      GenerationPlan plan = GenerationPlan.of(GenerationRequest.parse(body, seed + i), given, spec);
       Roll sampled = sampler.sample(plan.template(), 1, plan.request().seed(), tune.apply(plan.controls()), null).get(0);
       List<SuggestedNote> notes = SuggestedNote.fromRoll(plan, sampled, spec, "h" + i);
-      ProjectView accepted = Candidates.applied(melody, plan, notes);
-      long melodyEnd = melody.tracks().stream().filter(t -> t.role() == TrackRole.SOPRANO)
+      ProjectView accepted = Candidates.applied(given, plan, notes);
+      long melodyEnd = given.tracks().stream().filter(t -> t.role() == TrackRole.SOPRANO)
           .flatMap(t -> t.notes().stream()).mapToLong(NoteView::end).max().orElse(0);
       pastMelody += "harmonize".equals(mode) ? notes.stream().filter(n -> n.end() > melodyEnd).count() : 0;
       network.add(grid(accepted, piece.length()), key.tonic(), key.minor());
