@@ -98,7 +98,7 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
       h('span', { class: 'ai-check' }, rangeLock, h('label', { for: 'ai-range-lock' }, 'Range lock: each voice in its range')),
       h('span', { class: 'ai-check' }, strictLock, h('label', { for: 'ai-strict-lock' }, 'Strict part-writing (on by default)')),
       h('p', { id: 'ai-strict-hint', class: 'ai-hint' }, 'The rules a harmony teacher marks: no parallel fifths or '
-        + 'octaves between any two voices, no leap wider than a fifth (an octave is allowed), no voice crossing, '
+        + 'octaves between any two voices (in contrary motion either), no leap wider than a fifth (an octave is allowed), no voice crossing, '
         + 'and the leading tone rises to the tonic. Where the music leaves no way to keep them all, the AI breaks '
         + 'as few as it can. Turn it off for freer, less textbook writing.')),
     h('div', { class: 'ai-row' }, field('Candidates (1–8)', candidates), field('Seed (optional)', seed)),

@@ -83,7 +83,7 @@ export interface GenerationForm {
   strength: number
   keyLock: boolean
   rangeLock: boolean
-  /** Strict part-writing: no parallel fifths or octaves, leaps limited, no voice crossing, leading tone resolved. */
+  /** Strict part-writing: no parallel fifths or octaves (in contrary motion either), leaps limited, no voice crossing, leading tone resolved. */
   strictLock: boolean
   candidates: number
   /** Empty for a random seed. */

@@ -18,17 +18,22 @@ import org.ensemble.cowriter.model.Distributions;
 import org.ensemble.cowriter.model.Roll;
 import org.ensemble.cowriter.sampling.Controls;
 import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.cowriter.sampling.Resampling;
 import org.ensemble.cowriter.training.TrainingConfig;
 
 /**
  * {@code evaluate --model DIR [--data FILE] [--split valid] [--seed S] [--nll true] [--harmonize test|valid|false]
- * [--request JSON] [--sweeps N] [--note-prior W] [--settle F] [--out FILE]}: the validation negative
+ * [--mode harmonize|melody|variation] [--definitions false] [--request JSON] [--sweeps N] [--note-prior W]
+ * [--settle F] [--resampling cells|notes|alternate] [--out FILE]}: the validation negative
  * log-likelihood per masked note at mask rates 0.25, 0.5 and 0.75 beside the Markov baseline, and
  * issue 15's part-writing table: the sopranos of a split harmonized through the API's code path
  * ({@link Harmonization}) beside Bach's own, with the studio's defaults, with the strict
  * part-writing lock off, and with the key and range locks on — or with the one {@code --request}'s
  * fields. {@code --sweeps}, {@code --note-prior} and {@code --settle} change the sampling controls
- * (for tuning; without them the figures are exactly the API's). Prints Markdown, writes JSON.
+ * (for tuning; without them the figures are exactly the API's). {@code --mode melody} writes the soprano
+ * over Bach's lower voices and measures it against his sopranos, {@code --mode variation} varies whole
+ * pieces ({@link Harmonization}); {@code --definitions true} adds Bach's parallels under each reading
+ * of "parallel" ({@link ParallelDefinition}). Prints Markdown, writes JSON.
  */
 public final class EvaluateCommand {
   public static final double[] RATES = {0.25, 0.5, 0.75};
@@ -38,7 +43,7 @@ public final class EvaluateCommand {
 
   public static void main(String[] args) throws Exception {
     CommandLine cli = new CommandLine(args, "model", "data", "split", "seed", "out", "nll", "harmonize", "request",
-        "sweeps", "note-prior", "settle", "temperature");
+        "sweeps", "note-prior", "settle", "temperature", "mode", "definitions", "resampling");
     Path modelDir = Path.of(cli.get("model", "models/chorale"));
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     String split = cli.get("split", "valid");
@@ -64,14 +69,21 @@ public final class EvaluateCommand {
         table.append('\n');
       }
       String harmonize = cli.get("harmonize", "test");
+      if ("true".equals(cli.get("definitions", "false"))) {
+        table.append(definitionsTable(data)).append('\n');
+      }
       if (!"false".equals(harmonize)) {
+        String mode = cli.get("mode", "harmonize");
         Map<String, JsonObject> variants = new LinkedHashMap<>();
+        JsonObject inMode = new JsonObject().put("mode", mode);
         if (cli.get("request", null) != null) {
-          variants.put("Ensemble (" + cli.get("request", null) + ")", new JsonObject(cli.get("request", null)));
+          variants.put("Ensemble (" + cli.get("request", null) + ")", inMode.copy().mergeIn(new JsonObject(cli.get("request", null))));
         } else {
-          variants.put("Ensemble (studio defaults: strict lock on)", new JsonObject());
-          variants.put("Ensemble (strict lock off)", new JsonObject().put("strictLock", false));
-          variants.put("Ensemble (key + range + strict lock)", new JsonObject().put("keyLock", true).put("rangeLock", true));
+          variants.put("Ensemble (studio defaults: strict lock on)", inMode.copy());
+          variants.put("Ensemble (strict lock off)", inMode.copy().put("strictLock", false));
+          if ("harmonize".equals(mode)) {
+            variants.put("Ensemble (key + range + strict lock)", inMode.copy().put("keyLock", true).put("rangeLock", true));
+          }
         }
         UnaryOperator<Controls> tune = tuning(cli);
         GibbsSampler sampler = new GibbsSampler(predictor, model.spec());
@@ -90,11 +102,12 @@ public final class EvaluateCommand {
               .put("network", json(h.network(), h.reference())));
         }
         Harmonization.Result first = results.get(0);
-        result.put("harmonization", new JsonObject().put("split", harmonize).put("pieces", data.split(harmonize).size())
+        result.put("harmonization", new JsonObject().put("mode", mode).put("split", harmonize).put("pieces", data.split(harmonize).size())
             .put("tuning", new JsonObject().put("sweeps", cli.get("sweeps", null)).put("notePrior", cli.get("note-prior", null))
-                .put("settle", cli.get("settle", null)).put("temperature", cli.get("temperature", null)))
+                .put("settle", cli.get("settle", null)).put("temperature", cli.get("temperature", null))
+                .put("resampling", cli.get("resampling", null)))
             .put("bach", json(first.bach(), first.reference())).put("runs", runs));
-        table.append(harmonizationTable(harmonize, data.split(harmonize).size(), names, results));
+        table.append(harmonizationTable(mode, harmonize, data.split(harmonize).size(), names, results));
       }
     }
     System.out.print(table);
@@ -108,18 +121,53 @@ public final class EvaluateCommand {
     String prior = cli.get("note-prior", null);
     String settle = cli.get("settle", null);
     String temperature = cli.get("temperature", null);
+    String resampling = cli.get("resampling", null);
     return c -> {
       Controls t = c;
       if (sweeps != null) t = t.withGibbsSteps(Integer.parseInt(sweeps));
       if (prior != null) t = t.withNotePrior(Double.parseDouble(prior));
       if (settle != null) t = t.withSettle(Double.parseDouble(settle));
       if (temperature != null) t = t.withTemperature(Double.parseDouble(temperature));
+      if (resampling != null) t = t.withResampling(Resampling.valueOf(resampling.toUpperCase(Locale.ROOT)));
       return t;
     };
   }
 
-  static String harmonizationTable(String split, int pieces, List<String> names, List<Harmonization.Result> results) {
-    StringBuilder t = new StringBuilder("| harmonizing the " + pieces + " " + split + " sopranos");
+  /** Bach's parallels on each split under each reading of "parallel" ({@link ParallelDefinition#readings()}). */
+  static String definitionsTable(ChoraleSet data) {
+    List<String> splits = List.of("test", "valid", "train");
+    StringBuilder t = new StringBuilder("| Bach's own, per 100 chord changes: fifths / octaves (chord changes)");
+    for (String s : splits) {
+      t.append(" | ").append(s).append(" (").append(data.split(s).size()).append(" pieces)");
+    }
+    t.append(" |\n|").append(" --- |".repeat(splits.size() + 1)).append('\n');
+    for (ParallelDefinition d : ParallelDefinition.readings()) {
+      t.append("| ").append(d.name());
+      for (String s : splits) {
+        ParallelCount c = new ParallelCount(d);
+        data.split(s).forEach(piece -> c.add(piece.steps()));
+        t.append(String.format(Locale.ROOT, " | %.2f / %.2f (%,d)", c.fifthsPer100Changes(), c.octavesPer100Changes(),
+            c.chordChanges()));
+      }
+      t.append(" |\n");
+    }
+    return t.toString();
+  }
+
+  static String harmonizationTable(String mode, String split, int pieces, List<String> names,
+                                   List<Harmonization.Result> results) {
+    String what = switch (mode) {
+      case "melody" -> "writing a melody over the " + pieces + " " + split + " alto/tenor/bass sets (soprano measured)";
+      case "variation" -> "varying the " + pieces + " " + split + " pieces (all four voices measured)";
+      case "harmonize" -> "harmonizing the " + pieces + " " + split + " sopranos";
+      default -> mode + " over the " + pieces + " " + split + " pieces";
+    };
+    String voices = switch (mode) {
+      case "melody" -> "soprano";
+      case "harmonize" -> "lower-voice";
+      default -> "voices'";
+    };
+    StringBuilder t = new StringBuilder("| " + what);
     for (String n : names) {
       t.append(" | ").append(n);
     }
@@ -129,19 +177,27 @@ public final class EvaluateCommand {
         r -> r.network().parallelFifthsPer100Changes());
     row(t, "parallel octaves/unisons per 100 chord changes", "%.2f", b.bach().parallelOctavesPer100Changes(), results,
         r -> r.network().parallelOctavesPer100Changes());
-    row(t, "lower-voice notes that are a lone sixteenth (%)", "%.1f", b.bach().loneSixteenthPercent(), results,
+    row(t, "consecutive fifths per 100 chord changes, any motion (issue 15's count)", "%.2f",
+        b.bach().consecutiveFifthsPer100Changes(), results, r -> r.network().consecutiveFifthsPer100Changes());
+    row(t, "consecutive octaves/unisons per 100 chord changes, any motion (issue 15's count)", "%.2f",
+        b.bach().consecutiveOctavesPer100Changes(), results, r -> r.network().consecutiveOctavesPer100Changes());
+    row(t, voices + " notes that are a lone sixteenth (%)", "%.1f", b.bach().loneSixteenthPercent(), results,
         r -> r.network().loneSixteenthPercent());
-    row(t, "lower-voice notes per voice per bar", "%.2f", b.bach().notesPerVoicePerBar(), results,
+    row(t, voices + " notes per voice per bar", "%.2f", b.bach().notesPerVoicePerBar(), results,
         r -> r.network().notesPerVoicePerBar());
-    row(t, "leaps wider than a fifth (% of lower-voice moves)", "%.1f", b.bach().wideLeapPercent(), results,
+    row(t, "leaps wider than a fifth (% of " + voices + " moves)", "%.1f", b.bach().wideLeapPercent(), results,
         r -> r.network().wideLeapPercent());
+    row(t, "steps: moves of a tone or less (% of " + voices + " moves)", "%.1f", b.bach().stepPercent(), results,
+        r -> r.network().stepPercent());
     row(t, "notes in the key (%)", "%.1f", b.bach().inKeyPercent(), results, r -> r.network().inKeyPercent());
     row(t, "range violations (%)", "%.2f", b.bach().rangeViolationPercent(), results,
         r -> r.network().rangeViolationPercent());
     row(t, "pitch-class profile JS divergence to the training set's", "%.4f", b.bach().profileDivergence(b.reference()),
         results, r -> r.network().profileDivergence(r.reference()));
     row(t, "voice crossing (% of chords)", "%.2f", b.bach().crossingPercent(), results, r -> r.network().crossingPercent());
-    row(t, "notes past the melody's end", "%.0f", 0, results, r -> r.notesPastMelody());
+    if ("harmonize".equals(mode)) {
+      row(t, "notes past the melody's end", "%.0f", 0, results, r -> r.notesPastMelody());
+    }
     return t.toString();
   }
 
@@ -158,6 +214,9 @@ public final class EvaluateCommand {
     return new JsonObject()
         .put("parallelFifthsPer100ChordChanges", round(t.parallelFifthsPer100Changes()))
         .put("parallelOctavesPer100ChordChanges", round(t.parallelOctavesPer100Changes()))
+        .put("consecutiveFifthsPer100ChordChanges", round(t.consecutiveFifthsPer100Changes()))
+        .put("consecutiveOctavesPer100ChordChanges", round(t.consecutiveOctavesPer100Changes()))
+        .put("stepPercent", round(t.stepPercent()))
         .put("loneSixteenthPercent", round(t.loneSixteenthPercent()))
         .put("notesPerVoicePerBar", round(t.notesPerVoicePerBar()))
         .put("wideLeapPercent", round(t.wideLeapPercent()))

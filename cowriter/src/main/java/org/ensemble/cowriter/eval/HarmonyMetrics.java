@@ -1,48 +1,61 @@
 package org.ensemble.cowriter.eval;
 
-import java.util.Arrays;
 import org.ensemble.cowriter.sampling.Scales;
 
 /**
  * The part-writing figures of issue 15 for four-voice pieces given as MIDI pitches [step][voice] on
  * the sixteenth grid (−1 = rest), pooled over pieces. A note is a run of one pitch. A chord is a step
- * where all four voices sound; a chord change is a step whose chord differs from the step before. A
- * parallel is two voices a perfect fifth (or an octave or unison), modulo octaves, apart, both moving
- * the same way to the same interval — counted between every pair of the four voices. The texture
- * figures (lone sixteenths, notes per bar, leaps, key, range, pitch-class profile) are of the lower
- * voices: alto, tenor and bass, which harmonize writes.
+ * where all four voices sound. Parallels are counted between every pair of the four voices under two
+ * {@link ParallelDefinition}s: {@link ParallelDefinition#SIMILAR_MOTION} (the issue's words) and
+ * {@link ParallelDefinition#CONSECUTIVE} (the issue's figures: contrary motion and chord changes with
+ * rests count too). The texture figures (lone sixteenths, notes per bar, leaps, key, range,
+ * pitch-class profile) are of the voices the mode writes: by default the lower voices, alto, tenor and
+ * bass, which harmonize writes; the soprano alone for melody.
  */
 public final class HarmonyMetrics {
   /** Conventional choir ranges, lowest and highest MIDI note: S C4–A5, A G3–D5, T C3–G4, B E2–C4. */
   static final int[][] RANGES = {{60, 81}, {55, 74}, {48, 67}, {40, 60}};
   static final int STEPS_PER_BAR = 16;
-  private static final int FIFTH = 7;
   private static final int WIDEST_PLAIN_LEAP = 7;
+  private static final int WHOLE_TONE = 2;
 
   private HarmonyMetrics() {}
 
   /** Sums and counts, so pieces can be pooled before dividing. */
   public static final class Tally {
+    final int firstVoice;
+    final int lastVoice;
+    final ParallelCount similar = new ParallelCount(ParallelDefinition.SIMILAR_MOTION);
+    final ParallelCount consecutive = new ParallelCount(ParallelDefinition.CONSECUTIVE);
     long chordSteps;
     long crossedSteps;
-    long chordChanges;
-    long parallelFifths;
-    long parallelOctaves;
     long notes;
     long loneSixteenths;
     long notesInKey;
     long notesOutOfRange;
     long moves;
     long wideLeaps;
+    long stepMoves;
     long steps;
     final double[] profile = new double[12];
     int pieces;
+
+    /** The lower voices' texture (alto, tenor, bass: what harmonize writes). */
+    public Tally() {
+      this(1, 3);
+    }
+
+    /** The texture of voices {@code firstVoice} … {@code lastVoice} (0 soprano … 3 bass). */
+    public Tally(int firstVoice, int lastVoice) {
+      this.firstVoice = firstVoice;
+      this.lastVoice = lastVoice;
+    }
 
     /** Adds one piece in the key with tonic pitch class {@code tonic}. */
     public void add(int[][] grid, int tonic, boolean minor) {
       pieces++;
       steps += grid.length;
-      for (int v = 1; v < 4; v++) {
+      for (int v = firstVoice; v <= lastVoice; v++) {
         int previousNote = -1;
         int t = 0;
         while (t < grid.length) {
@@ -62,47 +75,57 @@ public final class HarmonyMetrics {
             if (previousNote >= 0) {
               moves++;
               wideLeaps += Math.abs(p - previousNote) > WIDEST_PLAIN_LEAP ? 1 : 0;
+              stepMoves += Math.abs(p - previousNote) <= WHOLE_TONE ? 1 : 0;
             }
             previousNote = p;
           }
           t = end;
         }
       }
-      for (int t = 0; t < grid.length; t++) {
-        if (!full(grid[t])) {
-          continue;
-        }
-        chordSteps++;
-        if (grid[t][0] < grid[t][1] || grid[t][1] < grid[t][2] || grid[t][2] < grid[t][3]) {
-          crossedSteps++;
-        }
-        if (t > 0 && full(grid[t - 1]) && !Arrays.equals(grid[t - 1], grid[t])) {
-          chordChanges++;
-          parallelFifths += parallels(grid[t - 1], grid[t], FIFTH);
-          parallelOctaves += parallels(grid[t - 1], grid[t], 0);
+      for (int[] chord : grid) {
+        if (full(chord)) {
+          chordSteps++;
+          crossedSteps += chord[0] < chord[1] || chord[1] < chord[2] || chord[2] < chord[3] ? 1 : 0;
         }
       }
+      similar.add(grid);
+      consecutive.add(grid);
     }
 
+    /** Parallel fifths in similar motion ({@link ParallelDefinition#SIMILAR_MOTION}). */
     public double parallelFifthsPer100Changes() {
-      return 100.0 * parallelFifths / Math.max(1, chordChanges);
+      return similar.fifthsPer100Changes();
     }
 
     public double parallelOctavesPer100Changes() {
-      return 100.0 * parallelOctaves / Math.max(1, chordChanges);
+      return similar.octavesPer100Changes();
+    }
+
+    /** Consecutive fifths in any motion, issue 15's count ({@link ParallelDefinition#CONSECUTIVE}). */
+    public double consecutiveFifthsPer100Changes() {
+      return consecutive.fifthsPer100Changes();
+    }
+
+    public double consecutiveOctavesPer100Changes() {
+      return consecutive.octavesPer100Changes();
     }
 
     public double loneSixteenthPercent() {
       return 100.0 * loneSixteenths / Math.max(1, notes);
     }
 
-    /** Lower-voice notes per voice per 4/4 bar (16 sixteenths). */
+    /** Notes per voice per 4/4 bar (16 sixteenths), of the measured voices. */
     public double notesPerVoicePerBar() {
-      return notes / 3.0 / Math.max(1e-9, steps / (double) STEPS_PER_BAR);
+      return notes / (double) (lastVoice - firstVoice + 1) / Math.max(1e-9, steps / (double) STEPS_PER_BAR);
     }
 
     public double wideLeapPercent() {
       return 100.0 * wideLeaps / Math.max(1, moves);
+    }
+
+    /** Moves of a semitone or a tone (or a repeated note after a rest): a singable line is mostly steps. */
+    public double stepPercent() {
+      return 100.0 * stepMoves / Math.max(1, moves);
     }
 
     public double inKeyPercent() {
@@ -126,23 +149,6 @@ public final class HarmonyMetrics {
     public double profileDivergence(double[] reference) {
       return jensenShannon(profile(), reference);
     }
-  }
-
-  /** Parallels of one kind ({@code interval} 7: fifths, 0: octaves and unisons) between two chords. */
-  static int parallels(int[] a, int[] b, int interval) {
-    int count = 0;
-    for (int i = 0; i < 4; i++) {
-      for (int j = i + 1; j < 4; j++) {
-        int before = Math.floorMod(a[i] - a[j], 12);
-        int after = Math.floorMod(b[i] - b[j], 12);
-        boolean bothMove = a[i] != b[i] && a[j] != b[j];
-        boolean sameWay = Integer.signum(b[i] - a[i]) == Integer.signum(b[j] - a[j]);
-        if (bothMove && sameWay && before == after && before == interval) {
-          count++;
-        }
-      }
-    }
-    return count;
   }
 
   private static boolean full(int[] chord) {

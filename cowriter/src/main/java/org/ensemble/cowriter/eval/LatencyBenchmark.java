@@ -16,18 +16,22 @@ import org.ensemble.cowriter.data.ChoraleSet;
 import org.ensemble.cowriter.model.ChoraleModel;
 import org.ensemble.cowriter.model.Distributions;
 import org.ensemble.cowriter.model.Roll;
+import org.ensemble.cowriter.sampling.Controls;
 import org.ensemble.cowriter.sampling.GibbsSampler;
+import org.ensemble.cowriter.sampling.Resampling;
 import org.ensemble.cowriter.generation.Candidates;
 import org.ensemble.cowriter.generation.GenerationPlan;
 import org.ensemble.cowriter.generation.GenerationRequest;
 import org.ensemble.schema.ProjectView;
 
 /**
- * {@code benchmark [--model DIR] [--requests 20] [--request JSON] [--out FILE]}: latency of infill requests in all
- * four voices, 2-bar and 8-bar regions, 1 and 4 candidates, on one inference thread as a server
- * worker runs them: request → plan → blocked Gibbs sampling → notes. p50 and p95 over the requests
- * (after warm-up), each request a different test chorale and seed. {@code --request} adds fields to
- * every request (e.g. {@code {"strictLock": false}}, to time the sampler without the lock).
+ * {@code benchmark [--model DIR] [--requests 20] [--request JSON] [--resampling cells|notes|alternate]
+ * [--out FILE]}: latency of infill requests in all four voices, 2-bar and 8-bar regions, 1 and 4
+ * candidates, on one inference thread as a server worker runs them: request → plan → blocked Gibbs
+ * sampling → notes. p50 and p95 over the requests (after warm-up), each request a different test
+ * chorale and seed. {@code --request} adds fields to every request (e.g. {@code {"strictLock": false}},
+ * to time the sampler without the lock); {@code --resampling} times another {@link Resampling} than
+ * the studio's.
  */
 public final class LatencyBenchmark {
   /**
@@ -39,8 +43,10 @@ public final class LatencyBenchmark {
   private LatencyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine cli = new CommandLine(args, "model", "data", "requests", "request", "out");
+    CommandLine cli = new CommandLine(args, "model", "data", "requests", "request", "resampling", "out");
     JsonObject extra = new JsonObject(cli.get("request", "{}"));
+    Resampling resampling = Resampling.valueOf(cli.get("resampling", Controls.DEFAULT_RESAMPLING.name())
+        .toUpperCase(Locale.ROOT));
     ChoraleSet data = ChoraleSet.read(Path.of(cli.get("data", ChoraleSet.defaultPath().toString())));
     int requests = cli.getInt("requests", 20);
     List<Chorale> pieces = data.test().stream().filter(c -> c.length() >= 12 * 16).toList();
@@ -54,13 +60,14 @@ public final class LatencyBenchmark {
       for (int bars : new int[] {2, 8}) {
         for (int candidates : new int[] {1, 4}) {
           for (int w = 0; w < 3; w++) {
-            once(sampler, model, pieces.get(w), bars, candidates, w, extra);
+            once(sampler, model, pieces.get(w), bars, candidates, w, extra, resampling);
           }
           double[] ms = new double[requests];
           double[] cpu = new double[requests];
           for (int r = 0; r < requests; r++) {
             long cpuBefore = THREADS.getCurrentThreadCpuTime();
-            ms[r] = once(sampler, model, pieces.get(r % pieces.size()), bars, candidates, 100 + r, extra);
+            ms[r] = once(sampler, model, pieces.get(r % pieces.size()), bars, candidates, 100 + r, extra,
+                resampling);
             cpu[r] = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
           }
           Arrays.sort(cpu);
@@ -85,20 +92,22 @@ public final class LatencyBenchmark {
     System.out.print(table);
     if (cli.get("out", null) != null) {
       Files.writeString(Path.of(cli.get("out", null)), new JsonObject().put("latency", rows)
-          .put("request", extra).put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors())
+          .put("request", extra).put("resampling", resampling.name().toLowerCase(Locale.ROOT))
+          .put("threads", 1).put("cpus", Runtime.getRuntime().availableProcessors())
           .put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
           .put("measuredAt", java.time.Instant.now().toString()).encodePrettily() + "\n");
     }
   }
 
   private static double once(GibbsSampler sampler, ChoraleModel model, Chorale piece, int bars, int candidates,
-                             long seed, JsonObject extra) throws Exception {
+                             long seed, JsonObject extra, Resampling resampling) throws Exception {
     long started = System.nanoTime();
     ProjectView project = ChoraleProject.of(piece, "benchmark");
     GenerationRequest request = GenerationRequest.parse(new JsonObject().put("mode", "infill")
         .put("region", new JsonObject().put("startBar", 2).put("endBar", 2 + bars))
         .put("candidates", candidates).put("seed", seed).mergeIn(extra), seed);
     GenerationPlan plan = GenerationPlan.of(request, project, model.spec());
+    plan = plan.withControls(plan.controls().withResampling(resampling));
     Candidates.sample(sampler, plan, model.spec());
     return (System.nanoTime() - started) / 1e6;
   }

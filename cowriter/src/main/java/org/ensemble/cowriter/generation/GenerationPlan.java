@@ -169,6 +169,12 @@ public record GenerationPlan(GenerationRequest request, long stepTicks, int step
     return ranges;
   }
 
+  /** The same plan sampled with other controls (benchmarks and tuning; the API's plans keep theirs). */
+  public GenerationPlan withControls(Controls other) {
+    return new GenerationPlan(request, stepTicks, stepsPerBar, regionStart, regionEnd, windowStart, template, trackIds,
+        other, ticksPerQuarter);
+  }
+
   public long regionStartTick() {
     return regionStart * stepTicks;
   }

@@ -20,10 +20,11 @@ package org.ensemble.cowriter.sampling;
  * @param notePrior     weight of Bach's note-length prior ({@link HoldPrior}) on each cell: 0 off, 1 as fitted
  * @param settle        temperature factor of the last sweeps (those after the masking rate has fallen):
  *                      below 1 the candidate settles on the likelier of its details
+ * @param resampling    what a sweep after the first hides and draws anew: cells or whole notes
  */
 public record Controls(double temperature, double majorBias, double holdBias, double keepBias, int tonic, boolean minor,
                        boolean keyLock, int[][] ranges, int gibbsSteps, double maxMaskRate, boolean strict,
-                       double notePrior, double settle) {
+                       double notePrior, double settle, Resampling resampling) {
   /** Logit shift at a slider's end: e^2.5 ≈ 12× more (or less) likely. */
   public static final double SLIDER_SCALE = 2.5;
   public static final int DEFAULT_GIBBS_STEPS = 12;
@@ -38,10 +39,12 @@ public record Controls(double temperature, double majorBias, double holdBias, do
   public static final double DEFAULT_NOTE_PRIOR = 1;
   /** The last sweeps' temperature factor the studio samples with (tuned on the validation split). */
   public static final double DEFAULT_SETTLE = 1;
+  /** What the studio's sweeps resample (measured against whole notes on the validation split; MODEL_CARD.md). */
+  public static final Resampling DEFAULT_RESAMPLING = Resampling.CELLS;
 
   /** The network alone: no prior, no lock, no settling (what the likelihood figures describe). */
   public static Controls neutral(int tonic, boolean minor) {
-    return new Controls(1, 0, 0, 0, tonic, minor, false, null, DEFAULT_GIBBS_STEPS, 1, false, 0, 1);
+    return new Controls(1, 0, 0, 0, tonic, minor, false, null, DEFAULT_GIBBS_STEPS, 1, false, 0, 1, Resampling.CELLS);
   }
 
   /**
@@ -55,36 +58,42 @@ public record Controls(double temperature, double majorBias, double holdBias, do
                                      boolean keyLock, int[][] ranges, int gibbsSteps, double maxMaskRate,
                                      boolean strict) {
     return new Controls(BASE_TEMPERATURE * Math.pow(2, surprise), happy * SLIDER_SCALE, -busy * SLIDER_SCALE, -different * SLIDER_SCALE,
-        tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate, strict, DEFAULT_NOTE_PRIOR, DEFAULT_SETTLE);
+        tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate, strict, DEFAULT_NOTE_PRIOR, DEFAULT_SETTLE,
+        DEFAULT_RESAMPLING);
   }
 
   public Controls withTemperature(double t) {
     return new Controls(t, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate,
-        strict, notePrior, settle);
+        strict, notePrior, settle, resampling);
   }
 
   public Controls withMajorBias(double b) {
     return new Controls(temperature, b, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps, maxMaskRate,
-        strict, notePrior, settle);
+        strict, notePrior, settle, resampling);
   }
 
   public Controls withGibbsSteps(int n) {
     return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, n, maxMaskRate,
-        strict, notePrior, settle);
+        strict, notePrior, settle, resampling);
   }
 
   public Controls withStrict(boolean on) {
     return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps,
-        maxMaskRate, on, notePrior, settle);
+        maxMaskRate, on, notePrior, settle, resampling);
   }
 
   public Controls withNotePrior(double weight) {
     return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps,
-        maxMaskRate, strict, weight, settle);
+        maxMaskRate, strict, weight, settle, resampling);
   }
 
   public Controls withSettle(double factor) {
     return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps,
-        maxMaskRate, strict, notePrior, factor);
+        maxMaskRate, strict, notePrior, factor, resampling);
+  }
+
+  public Controls withResampling(Resampling r) {
+    return new Controls(temperature, majorBias, holdBias, keepBias, tonic, minor, keyLock, ranges, gibbsSteps,
+        maxMaskRate, strict, notePrior, settle, r);
   }
 }

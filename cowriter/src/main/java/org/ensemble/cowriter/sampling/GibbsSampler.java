@@ -73,17 +73,29 @@ public final class GibbsSampler {
     for (int n = 0; n < sweeps; n++) {
       double rate = maskRate(n, sweeps, controls.maxMaskRate());
       double temperature = controls.temperature() * (settling(n, sweeps) ? controls.settle() : 1);
+      boolean notes = controls.resampling().notesIn(n);
+      List<List<int[]>> hidden = new ArrayList<>();
       for (int c = 0; c < candidates; c++) {
-        maskRegion(states.get(c), region, rate, rngs.get(c));
+        hidden.add(notes ? maskNotes(states.get(c), region, rate, rngs.get(c)) : null);
+        if (!notes) {
+          maskRegion(states.get(c), region, rate, rngs.get(c));
+        }
       }
       Distributions answer = predictor.predict(states);
       for (int c = 0; c < candidates; c++) {
         Roll state = states.get(c);
-        for (int[] cell : region) {
-          int v = cell[0];
-          int t = cell[1];
-          if (state.masked(v, t)) {
-            state.setPitch(v, t, cells.sample(answer, c, state, v, t, template.pitch(v, t), temperature, rngs.get(c)));
+        if (notes) {
+          for (int[] note : hidden.get(c)) {
+            cells.sampleNote(answer, c, state, note[0], note[1], note[2], template.pitch(note[0], note[1]), temperature,
+                rngs.get(c));
+          }
+        } else {
+          for (int[] cell : region) {
+            int v = cell[0];
+            int t = cell[1];
+            if (state.masked(v, t)) {
+              state.setPitch(v, t, cells.sample(answer, c, state, v, t, template.pitch(v, t), temperature, rngs.get(c)));
+            }
           }
         }
         for (int[] cell : region) {
@@ -105,6 +117,45 @@ public final class GibbsSampler {
   static double maskRate(int sweep, int sweeps, double maxRate) {
     double fall = (maxRate - MIN_MASK_RATE) * sweep / (ANNEAL_SHARE * sweeps);
     return Math.max(Math.min(MIN_MASK_RATE, maxRate), maxRate - fall);
+  }
+
+  /**
+   * Masks whole notes: each run of one pitch among the region's cells (of one voice, consecutive
+   * steps) with probability {@code rate}, and at least one. Returns the masked runs as
+   * {voice, from, to} in the order of the region (voice by voice, in time).
+   */
+  private static List<int[]> maskNotes(Roll state, List<int[]> region, double rate, SplittableRandom rng) {
+    List<int[]> runs = new ArrayList<>();
+    for (int i = 0; i < region.size(); ) {
+      int v = region.get(i)[0];
+      int from = region.get(i)[1];
+      int pitch = state.pitch(v, from);
+      int j = i + 1;
+      while (j < region.size() && region.get(j)[0] == v && region.get(j)[1] == from + (j - i)
+          && state.pitch(v, region.get(j)[1]) == pitch) {
+        j++;
+      }
+      runs.add(new int[] {v, from, from + (j - i)});
+      i = j;
+    }
+    List<int[]> masked = new ArrayList<>();
+    for (int[] run : runs) {
+      if (rate >= 1 || rng.nextDouble() < rate || state.pitch(run[0], run[1]) == Roll.EMPTY) {
+        masked.add(run);
+      }
+    }
+    if (masked.isEmpty()) {
+      masked.add(runs.get(rng.nextInt(runs.size())));
+    }
+    for (int[] cell : region) {
+      state.setMasked(cell[0], cell[1], false);
+    }
+    for (int[] run : masked) {
+      for (int t = run[1]; t < run[2]; t++) {
+        state.setMasked(run[0], t, true);
+      }
+    }
+    return masked;
   }
 
   /** Masks each region cell with probability {@code rate}, and at least one. */

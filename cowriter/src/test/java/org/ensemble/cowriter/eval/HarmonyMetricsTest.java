@@ -30,6 +30,9 @@ class HarmonyMetricsTest {
     // Chord changes on beats 2, 3, 4 and the alto's last sixteenth: 4; one parallel fifth.
     assertEquals(25, t.parallelFifthsPer100Changes(), 1e-9);
     assertEquals(0, t.parallelOctavesPer100Changes(), 1e-9);
+    // No contrary-motion consecutives and no rests: issue 15's count agrees.
+    assertEquals(25, t.consecutiveFifthsPer100Changes(), 1e-9);
+    assertEquals(0, t.consecutiveOctavesPer100Changes(), 1e-9);
     // Lower-voice notes: alto G A G E G (5), tenor E C D C (4), bass C F G C (4) = 13; one lone sixteenth.
     assertEquals(100.0 / 13, t.loneSixteenthPercent(), 1e-9);
     assertEquals(13 / 3.0, t.notesPerVoicePerBar(), 1e-9);
@@ -41,5 +44,38 @@ class HarmonyMetricsTest {
     assertEquals(0, t.crossingPercent(), 1e-9);
     assertEquals(0, HarmonyMetrics.jensenShannon(t.profile(), t.profile()), 1e-12);
     assertEquals(1, HarmonyMetrics.jensenShannon(new double[] {1, 0}, new double[] {0, 1}), 1e-12);
+  }
+
+  @Test
+  void contraryMotionAndRestsCountOnlyInTheIssuesDefinition() {
+    int[][] grid = quarters(
+        new int[] {72, 64, 55, 48},
+        // Soprano falls C5→G4 while the bass rises C3→G3: an octave (two, then one) by contrary motion.
+        new int[] {67, 64, 59, 55},
+        // The soprano rests; only the bass moves.
+        new int[] {-1, 64, 59, 52},
+        // Alto, tenor and bass all fall a tone: alto–bass an octave to an octave, tenor–bass a fifth to a fifth.
+        new int[] {-1, 62, 57, 50});
+    HarmonyMetrics.Tally t = new HarmonyMetrics.Tally();
+    t.add(grid, 0, false);
+    // Similar motion, all four sounding: one chord change (beat 2), no parallel.
+    assertEquals(0, t.parallelFifthsPer100Changes(), 1e-9);
+    assertEquals(0, t.parallelOctavesPer100Changes(), 1e-9);
+    // Any motion, rests included: three chord changes; one fifth (T–B, beat 4), two octaves (S–B contrary, A–B).
+    assertEquals(100.0 / 3, t.consecutiveFifthsPer100Changes(), 1e-9);
+    assertEquals(200.0 / 3, t.consecutiveOctavesPer100Changes(), 1e-9);
+    // Without compound intervals the soprano's double octave to an octave is no octave: one left.
+    ParallelCount simple = new ParallelCount(new ParallelDefinition("simple", 1, true,
+        ParallelDefinition.Interval.SIMPLE, true));
+    simple.add(grid);
+    assertEquals(3, simple.chordChanges());
+    assertEquals(1, simple.fifths());
+    assertEquals(1, simple.octaves());
+    // On the quarter-note beats the same chords give the same counts.
+    ParallelCount beats = new ParallelCount(new ParallelDefinition("beats", 4, true,
+        ParallelDefinition.Interval.CLASS_BY_PART, true));
+    beats.add(grid);
+    assertEquals(3, beats.chordChanges());
+    assertEquals(2, beats.octaves());
   }
 }

@@ -27,7 +27,7 @@ class StrictPartWritingTest {
   }
 
   @Test
-  void parallelFifthsAndOctavesAreMarkedContraryMotionIsNot() {
+  void consecutiveFifthsAndOctavesAreMarkedInAnyMotion() {
     // C major (C5 E4 G3 C3) to D minor with the soprano on D5 and the bass on D3.
     Roll r = roll(new int[] {72, 64, 55, 48}, new int[] {74, 65, 57, 50});
     // Tenor G3 → A3 against bass C3 → D3: parallel fifths.
@@ -38,6 +38,10 @@ class StrictPartWritingTest {
     assertEquals(0, violations(r, 1, 62));
     // Bass C3 → D3 under soprano C5 → D5: parallel octaves (compound).
     assertEquals(1, violations(roll(new int[] {72, 64, 55, 48}, new int[] {74, 65, 53, -1}), 3, 50));
+    // Bass C3 → G3 while the soprano falls C5 → G4: octaves by contrary motion, marked too.
+    assertEquals(1, violations(roll(new int[] {72, 64, 55, 48}, new int[] {67, 64, 59, -1}), 3, 55));
+    // Tenor G3 → C4 while the bass falls C3 → F2: fifths by contrary motion.
+    assertEquals(1, violations(roll(new int[] {72, 64, 55, 48}, new int[] {72, 64, -1, 41}), 2, 48));
   }
 
   @Test
