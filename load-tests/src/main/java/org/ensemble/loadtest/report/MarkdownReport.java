@@ -157,7 +157,7 @@ public final class MarkdownReport {
     OptionalDouble e = medianPerRoomKb(idle, ENSEMBLE);
     OptionalDouble r = medianPerRoomKb(idle, REFERENCE);
     if (e.isPresent() && r.isPresent()) {
-      long runs = idle.stream().filter(i -> i.target().equals(ENSEMBLE)).count();
+      long runs = idle.stream().filter(i -> i.target().equals(ENSEMBLE)).filter(MarkdownReport::startsAsByDefault).count();
       md.append("| memory per extra idle room").append(runs > 1 ? " (median of " + runs + " runs)" : "").append(" | ")
           .append(String.format(Locale.ROOT, "%.1f kB", e.getAsDouble())).append(" | ")
           .append(String.format(Locale.ROOT, "%.1f kB", r.getAsDouble())).append(" | ")
@@ -174,9 +174,14 @@ public final class MarkdownReport {
    */
   static OptionalDouble medianPerRoomKb(List<IdleResult> idle, String target) {
     // Ensemble as it starts by default (the model loaded at start) when several model settings were read.
-    double[] perRoom = idle.stream().filter(i -> i.target().equals(target))
-        .filter(i -> i.model() == null || i.model().equals("eager")).mapToDouble(IdleResult::perRoomKb).toArray();
+    double[] perRoom = idle.stream().filter(i -> i.target().equals(target)).filter(MarkdownReport::startsAsByDefault)
+        .mapToDouble(IdleResult::perRoomKb).toArray();
     return perRoom.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(median(perRoom));
+  }
+
+  /** A reading of the server at its default AI model setting (Ensemble's loads the model at start). */
+  private static boolean startsAsByDefault(IdleResult r) {
+    return r.model() == null || r.model().equals("eager");
   }
 
   /**

@@ -136,6 +136,6 @@ class MarkdownReportTest {
     assertTrue(md.contains("| RSS at 1,000 idle rooms, AI model off | 146.5 MB | 156.3 MB | 0.94× | reported | – |"), md);
     assertTrue(md.contains("| RSS at 1,000 idle rooms, AI model loaded at start (eager) | 341.8 MB |"), md);
     // memory per extra room is judged on Ensemble as it starts by default (eager): 90,000 kB / 900
-    assertTrue(md.contains("| 100.0 kB | 55.6 kB | 1.80× | ≤ 1× | **no** |"), md);
+    assertTrue(md.contains("| memory per extra idle room | 100.0 kB | 55.6 kB | 1.80× | ≤ 1× | **no** |"), md);
   }
 }
