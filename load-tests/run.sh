@@ -4,11 +4,17 @@
 #
 #   load-tests/run.sh            the full run (about 40 minutes on 2 cores)
 #   load-tests/run.sh --quick    a smoke run: short windows, one saturation step, 10/100 idle rooms
+#   load-tests/run.sh --bar      the bar's figures in about 25 minutes on a quiet 2-core machine: each latency
+#                                shape 3 times (servers alternated, the bar takes the medians), 20 s windows,
+#                                one saturation search (10 s steps from 8 edits/s), and the idle rooms read
+#                                3 times per server (Ensemble with its AI model off, lazy and loaded)
 #
 # Settings (environment): WARMUP (s, default 5), DURATION (s per shape, default 30), SAT_DURATION
 # (s per saturation step, default 15), SAT_RATES (edits/s per client, default 2,4,6,7,8,9,10,11,12,13,14,16,20,24,32),
 # SHAPE_RUNS (runs of each latency shape, default 3), IDLE_COUNTS (default 100,1000), IDLE_RUNS (idle
-# measurements per server, default 3), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for
+# readings per server and model setting, default 3), IDLE_MODELS (Ensemble's AI model settings the idle rooms
+# are read at, default off,lazy,eager: the `generation` setting), SHAPES (latency shapes, default
+# "1x50@1 100x4@1 20x10@3": rooms x clients @ edits/s per client), PARTS (default "shapes saturation idle"), TARGETS (default "ensemble reference"), SERVER_JVM_OPTIONS (for
 # Ensemble, after server/jvm.options), NICE (priority of the tool and both servers, e.g. -10 as root),
 # TOOL_CPUS and SERVER_CPUS (taskset CPU lists, e.g. 2-7 and 0-1: on a machine with cores to spare, the
 # clients get cores of their own instead of competing with the server they measure; default: any CPU).
@@ -17,9 +23,14 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=0
-[ "${1:-}" = "--quick" ] && QUICK=1
+PRESET=""
+[ "${1:-}" = "--quick" ] && QUICK=1 && PRESET=" --quick"
 if [ $QUICK = 1 ]; then
   : "${WARMUP:=2}" "${DURATION:=5}" "${SAT_DURATION:=5}" "${SAT_RATES:=3}" "${IDLE_COUNTS:=10,100}" "${IDLE_RUNS:=1}" "${SHAPE_RUNS:=1}"
+fi
+if [ "${1:-}" = "--bar" ]; then
+  PRESET=" --bar"
+  : "${WARMUP:=5}" "${DURATION:=20}" "${SAT_DURATION:=10}" "${SAT_RATES:=8,12,16,20,24,28,32}" "${SHAPE_RUNS:=3}" "${IDLE_RUNS:=3}"
 fi
 WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-30}
@@ -28,6 +39,9 @@ SAT_RATES=${SAT_RATES:-2,4,6,7,8,9,10,11,12,13,14,16,20,24,32}
 IDLE_COUNTS=${IDLE_COUNTS:-100,1000}
 IDLE_RUNS=${IDLE_RUNS:-3}
 SHAPE_RUNS=${SHAPE_RUNS:-3}
+IDLE_MODELS=${IDLE_MODELS:-off,lazy,eager}
+SHAPES=${SHAPES:-1x50@1 100x4@1 20x10@3}
+PARTS=${PARTS:-shapes saturation idle}
 TARGETS=${TARGETS:-ensemble reference}
 SERVER_JVM_OPTIONS=${SERVER_JVM_OPTIONS:-}
 TOOL_CPUS=${TOOL_CPUS:-}
@@ -76,24 +90,27 @@ START=$(date +%s)
 # The latency shapes run stock clients (yjs + y-websocket under Node, deflate offered, presence on), as
 # browsers do. One window's p99 rests on a few stalls: each shape runs SHAPE_RUNS times, the bar takes
 # the median.
+[[ " $PARTS " == *" shapes "* ]] || SHAPE_RUNS=0
 for _ in $(seq 1 "$SHAPE_RUNS"); do
-  for shape in "1 50 1" "100 4 1" "20 10 3"; do
-    read -r rooms clients rate <<<"$shape"
+  for shape in $SHAPES; do
+    IFS='x@' read -r rooms clients rate <<<"$shape"
     for target in $TARGETS; do
       "${TOOL_SHAPES[@]}" shape --target "$target" --rooms "$rooms" --clients "$clients" --rate "$rate" \
         --warmup "$WARMUP" --duration "$DURATION" "${COMMON[@]}" || STATUS=1
     done
   done
 done
-for target in $TARGETS; do
+[[ " $PARTS " == *" saturation "* ]] && for target in $TARGETS; do
   "${TOOL[@]}" saturate --target "$target" --rooms 20 --clients 10 --rates "$SAT_RATES" \
     --warmup "$WARMUP" --duration "$SAT_DURATION" "${COMMON[@]}" || STATUS=1
 done
 # One idle reading depends on when each server's collector last ran: runs repeat, the bar takes the median.
-for _ in $(seq 1 "$IDLE_RUNS"); do
-  for target in $TARGETS; do
-    "${TOOL[@]}" idle --target "$target" --counts "$IDLE_COUNTS" "${COMMON[@]}" || STATUS=1
-  done
+# The rooms are made once per server; each reading is a fresh process on them (Ensemble: each AI model
+# setting in turn, round by round).
+[[ " $PARTS " == *" idle "* ]] && for target in $TARGETS; do
+  MODELS=()
+  [ "$target" = ensemble ] && [ -n "$IDLE_MODELS" ] && MODELS=(--models "$IDLE_MODELS")
+  "${TOOL[@]}" idle --target "$target" --counts "$IDLE_COUNTS" --runs "$IDLE_RUNS" "${MODELS[@]}" "${COMMON[@]}" || STATUS=1
 done
 
 TOOL_PLACE=", on the same cores as the servers"
@@ -112,7 +129,7 @@ LevelDB writes without fsync, after the broadcast). Latency shapes: stock client
 providers under node (ws 8.18.3, permessage-deflate offered, awareness echoed, the cursor moved on half the edits), started by
 the Java tool. Saturation and idle rooms: the Java tool's own clients (an event loop per CPU it may use). All on the same
 machine$TOOL_PLACE; the Java tool under G1 (10 ms pause goal) for saturation and idle rooms (see run.sh)."
-COMMAND="load-tests/run.sh$([ $QUICK = 1 ] && echo ' --quick')"
+COMMAND="load-tests/run.sh$PRESET"
 "${TOOL[@]}" report --results "$RAW" --out "$OUT" --title "Load test results, $DATE" --command "$COMMAND" \
   --notes "$NOTES" || STATUS=1
 cat "$OUT"

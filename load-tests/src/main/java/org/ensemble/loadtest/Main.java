@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ensemble.loadtest.report.IdleResult;
 import org.ensemble.loadtest.report.MarkdownReport;
 import org.ensemble.loadtest.report.ShapeResult;
 import org.ensemble.loadtest.run.IdleRooms;
@@ -35,6 +37,8 @@ import org.ensemble.loadtest.stalls.TraceFile;
  *   saturate --target T --rooms R --clients C --rates 2,4,8 [--threshold-ms 100] [--warmup S] [--duration S]
  *            [--mode probe|full] (probe: one full client per room, the others read update headers only)
  *   idle     --target T [--counts 100,1000] [--hold SECONDS (keep the server for inspection)]
+ *            [--runs N (readings per setting, each on a fresh server; the rooms are made once)]
+ *            [--models off,lazy,eager (Ensemble's AI model settings to read, in turn; default its own)]
  *   report   --results FILE.jsonl --out FILE.md
  *   stalls   --trace FILE (from -Dloadtest.trace=FILE) [--server-gc GC.log] [--tool-gc GC.log] (logs with the time decorator)
  * common:    --json FILE.jsonl (results are appended, one JSON per line)   --work DIR (servers' data and logs)
@@ -132,10 +136,13 @@ public final class Main {
 
   private static int idle(Args a) throws Exception {
     int loops = a.integer("event-loops", Runtime.getRuntime().availableProcessors());
-    var r = new IdleRooms(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops)
-        .run(a.integers("counts", "100,1000"), a.integer("hold", 0));
-    write(a, r.toJson());
-    return r.roomsWithoutContent() == 0 ? 0 : 3;
+    // --models off,lazy,eager: the AI model settings to read Ensemble at (default: its own default).
+    String models = a.get("models", "");
+    List<String> settings = models.isEmpty() ? Collections.singletonList(null) : List.of(models.split(","));
+    List<IdleResult> results = new IdleRooms(target(a), Path.of(a.get("work", DEFAULT_WORK)).toAbsolutePath(), loops)
+        .run(a.integers("counts", "100,1000"), a.integer("hold", 0), settings, a.integer("runs", 1));
+    results.forEach(r -> write(a, r.toJson()));
+    return results.stream().allMatch(r -> r.roomsWithoutContent() == 0) ? 0 : 3;
   }
 
   private static int report(Args a) throws IOException {

@@ -21,7 +21,26 @@ public record IdleResult(
     long connectP99,
     int roomsWithoutContent,
     Map<String, Long> errors,
-    double loadAverageBefore) {
+    double loadAverageBefore,
+    String model) {
+
+  /** A reading of a server at its default model setting. */
+  public IdleResult(String target, long baselineRssKb, List<Integer> roomCounts, List<Long> rssKb, long peakRssKb,
+                    long connectP50, long connectP99, int roomsWithoutContent, Map<String, Long> errors,
+                    double loadAverageBefore) {
+    this(target, baselineRssKb, roomCounts, rssKb, peakRssKb, connectP50, connectP99, roomsWithoutContent, errors,
+        loadAverageBefore, null);
+  }
+
+  /** The server, with its AI model setting when one was chosen: {@code ensemble, model off}. */
+  public String label() {
+    return model == null ? target : target + ", model " + model;
+  }
+
+  /** The RSS with the most rooms open, in kB. */
+  public long mostRoomsRssKb() {
+    return rssKb.get(rssKb.size() - 1);
+  }
 
   /** The RSS added per room between the first and the last step, in kB. */
   public double perRoomKb() {
@@ -36,7 +55,7 @@ public record IdleResult(
         .put("roomCounts", new JsonArray(new ArrayList<>(roomCounts))).put("rssKb", new JsonArray(new ArrayList<>(rssKb)))
         .put("peakRssKb", peakRssKb).put("connectP50", connectP50).put("connectP99", connectP99)
         .put("roomsWithoutContent", roomsWithoutContent).put("errors", errs)
-        .put("loadAverageBefore", loadAverageBefore).put("perRoomKb", perRoomKb());
+        .put("loadAverageBefore", loadAverageBefore).put("perRoomKb", perRoomKb()).put("model", model);
   }
 
   public static IdleResult fromJson(JsonObject j) {
@@ -46,6 +65,6 @@ public record IdleResult(
     List<Long> rss = j.getJsonArray("rssKb").stream().map(o -> ((Number) o).longValue()).toList();
     return new IdleResult(j.getString("target"), j.getLong("baselineRssKb"), counts, rss, j.getLong("peakRssKb"),
         j.getLong("connectP50"), j.getLong("connectP99"), j.getInteger("roomsWithoutContent"), errs,
-        j.getDouble("loadAverageBefore"));
+        j.getDouble("loadAverageBefore"), j.getString("model"));
   }
 }

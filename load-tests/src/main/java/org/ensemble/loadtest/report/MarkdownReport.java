@@ -119,7 +119,7 @@ public final class MarkdownReport {
     any.roomCounts().forEach(c -> md.append(" -: |"));
     md.append(" -: | -: | -: | :- |\n");
     for (IdleResult r : idle) {
-      md.append("| ").append(r.target()).append(" | ").append(Format.megabytes(r.baselineRssKb())).append(" |");
+      md.append("| ").append(r.label()).append(" | ").append(Format.megabytes(r.baselineRssKb())).append(" |");
       r.rssKb().forEach(kb -> md.append(' ').append(Format.megabytes(kb)).append(" |"));
       md.append(' ').append(String.format(Locale.ROOT, "%.1f kB", r.perRoomKb())).append(" | ")
           .append(Format.megabytes(r.peakRssKb())).append(" | ").append(Format.millis(r.connectP50())).append(" / ")
@@ -157,13 +157,14 @@ public final class MarkdownReport {
     OptionalDouble e = medianPerRoomKb(idle, ENSEMBLE);
     OptionalDouble r = medianPerRoomKb(idle, REFERENCE);
     if (e.isPresent() && r.isPresent()) {
-      long runs = idle.stream().filter(i -> i.target().equals(ENSEMBLE)).count();
+      long runs = idle.stream().filter(i -> i.target().equals(ENSEMBLE)).filter(MarkdownReport::startsAsByDefault).count();
       md.append("| memory per extra idle room").append(runs > 1 ? " (median of " + runs + " runs)" : "").append(" | ")
           .append(String.format(Locale.ROOT, "%.1f kB", e.getAsDouble())).append(" | ")
           .append(String.format(Locale.ROOT, "%.1f kB", r.getAsDouble())).append(" | ")
           .append(r.getAsDouble() > 0 ? String.format(Locale.ROOT, "%.2f×", e.getAsDouble() / r.getAsDouble()) : "–")
           .append(" | ≤ 1× | ").append(e.getAsDouble() <= r.getAsDouble() ? "yes" : "**no**").append(" |\n");
     }
+    idleRssRows(md, idle);
     md.append('\n');
   }
 
@@ -172,9 +173,40 @@ public final class MarkdownReport {
    * collector last ran and grew the heap (the same server gave 37-64 kB on one day), so runs repeat.
    */
   static OptionalDouble medianPerRoomKb(List<IdleResult> idle, String target) {
-    double[] perRoom = idle.stream().filter(i -> i.target().equals(target)).mapToDouble(IdleResult::perRoomKb)
-        .toArray();
+    // Ensemble as it starts by default (the model loaded at start) when several model settings were read.
+    double[] perRoom = idle.stream().filter(i -> i.target().equals(target)).filter(MarkdownReport::startsAsByDefault)
+        .mapToDouble(IdleResult::perRoomKb).toArray();
     return perRoom.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(median(perRoom));
+  }
+
+  /** A reading of the server at its default AI model setting (Ensemble's loads the model at start). */
+  private static boolean startsAsByDefault(IdleResult r) {
+    return r.model() == null || r.model().equals("eager");
+  }
+
+  /**
+   * RSS with the most idle rooms open, for each AI model setting Ensemble was read at (off, lazy, eager),
+   * against the reference: the median of each one's runs. Reported, not judged.
+   */
+  private static void idleRssRows(StringBuilder md, List<IdleResult> idle) {
+    List<IdleResult> reference = idle.stream().filter(i -> i.target().equals(REFERENCE)).toList();
+    Set<String> models = new LinkedHashSet<>();
+    idle.stream().filter(i -> i.target().equals(ENSEMBLE) && i.model() != null).forEach(i -> models.add(i.model()));
+    if (reference.isEmpty() || models.isEmpty()) {
+      return;
+    }
+    IdleResult any = reference.get(0);
+    int rooms = any.roomCounts().get(any.roomCounts().size() - 1);
+    double ref = median(reference.stream().mapToDouble(IdleResult::mostRoomsRssKb).toArray());
+    for (String model : models) {
+      double[] e = idle.stream().filter(i -> i.target().equals(ENSEMBLE) && model.equals(i.model()))
+          .mapToDouble(IdleResult::mostRoomsRssKb).toArray();
+      md.append("| RSS at ").append(Format.count(rooms)).append(" idle rooms, AI model ")
+          .append(model.equals("eager") ? "loaded at start (eager)" : model)
+          .append(e.length > 1 ? " (median of " + e.length + " runs)" : "").append(" | ")
+          .append(Format.megabytes((long) median(e))).append(" | ").append(Format.megabytes((long) ref)).append(" | ")
+          .append(String.format(Locale.ROOT, "%.2f×", median(e) / ref)).append(" | reported | – |\n");
+    }
   }
 
   private static void saturationRow(StringBuilder md, List<ShapeResult> saturation, boolean strict) {

@@ -2,6 +2,7 @@ package org.ensemble.loadtest.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.ensemble.loadtest.client.ClientSpec;
 import org.ensemble.loadtest.client.LoadClient;
@@ -41,16 +42,25 @@ public final class IdleRooms {
     this.eventLoops = eventLoops;
   }
 
+  /** One reading at the server's default model setting. */
+  public IdleResult run(List<Integer> counts, int holdSeconds) throws Exception {
+    return run(counts, holdSeconds, Collections.singletonList(null), 1).get(0);
+  }
+
   /**
+   * Makes and stores the rooms once, then reads them {@code runs} times for each model setting, each on
+   * a fresh server process: round by round, the settings in turn (off, lazy, eager, off, ...).
+   *
+   * @param models the server's AI model settings to read ({@code off}, {@code lazy}, {@code eager}; a
+   *     null entry for its default); ignored by a server without a model
    * @param holdSeconds how long to keep the server and its idle clients after the last reading (to
    *     inspect the server from outside, e.g. with {@code jcmd <pid> GC.class_histogram}); 0 for none
    */
-  public IdleResult run(List<Integer> counts, int holdSeconds) throws Exception {
+  public List<IdleResult> run(List<Integer> counts, int holdSeconds, List<String> models, int runs) throws Exception {
     int total = counts.get(counts.size() - 1);
     Path dir = Workspace.fresh(work, target.name() + "-idle");
     Path data = dir.resolve("data");
-    double loadBefore = ProcStats.loadAverage();
-    Console.step(target.name() + " idle rooms " + counts + " (load average " + loadBefore + ")");
+    Console.step(target.name() + " idle rooms " + counts + " (load average " + ProcStats.loadAverage() + ")");
     List<List<ClientSpec>> prepared;
     try (ServerProcess server = target.start(data, dir.resolve("server-setup.log"))) {
       prepared = target.prepare(server, total, 1);
@@ -62,11 +72,23 @@ public final class IdleRooms {
         Console.info("stored " + n + " rooms");
       }
     }
+    List<IdleResult> results = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      for (String model : models) {
+        results.add(measure(target.withModel(model), model, data, dir.resolve("server-" + model + "-" + run + ".log"),
+            prepared, counts, holdSeconds));
+      }
+    }
+    return results;
+  }
 
+  private IdleResult measure(Target measured, String model, Path data, Path log, List<List<ClientSpec>> prepared,
+                             List<Integer> counts, int holdSeconds) throws Exception {
+    double loadBefore = ProcStats.loadAverage();
     RunMetrics metrics = new RunMetrics();
-    try (ServerProcess server = target.start(data, dir.resolve("server.log"));
-         Fleet fleet = new Fleet(metrics, eventLoops, total)) {
-      List<List<ClientSpec>> rooms = target.reuse(server, prepared);
+    try (ServerProcess server = measured.start(data, log);
+         Fleet fleet = new Fleet(metrics, eventLoops, prepared.size())) {
+      List<List<ClientSpec>> rooms = measured.reuse(server, prepared);
       MemorySampler memory = new MemorySampler(server.pid());
       memory.start(fleet.vertx(), MemorySampler.DEFAULT_PERIOD_MS);
       Thread.sleep(SETTLE_MS); // left alone before the baseline reading
@@ -92,8 +114,8 @@ public final class IdleRooms {
       memory.stop(fleet.vertx());
       Samples.Summary connect = metrics.connectTimes().summary();
       IdleResult result = new IdleResult(target.name(), baseline, List.copyOf(counts), rss, memory.peakKb(),
-          connect.percentile(50), connect.percentile(99), missing, metrics.errors().snapshot(), loadBefore);
-      Console.info(target.name() + ": baseline " + Format.megabytes(baseline) + ", " + counts + " → "
+          connect.percentile(50), connect.percentile(99), missing, metrics.errors().snapshot(), loadBefore, model);
+      Console.info(result.label() + ": baseline " + Format.megabytes(baseline) + ", " + counts + " → "
           + rss.stream().map(Format::megabytes).toList() + ", " + String.format("%.1f", result.perRoomKb())
           + " kB per extra room; rooms without their track: " + missing + "; errors " + result.errors());
       return result;

@@ -18,16 +18,29 @@ public final class EnsembleTarget implements Target {
   private final List<String> jvmOptions;
   private final List<String> serverArgs;
   private final CpuPinning cpus;
+  /** {@code generation} setting of the server (when its AI model loads), or null for its default. */
+  private final String model;
 
   /**
    * @param launcher the {@code ensemble} script
    * @param jvmOptions added to the server's own ({@code server/jvm.options}) through {@code JAVA_TOOL_OPTIONS}
    */
   public EnsembleTarget(Path launcher, List<String> jvmOptions, List<String> serverArgs, CpuPinning cpus) {
+    this(launcher, jvmOptions, serverArgs, cpus, null);
+  }
+
+  private EnsembleTarget(Path launcher, List<String> jvmOptions, List<String> serverArgs, CpuPinning cpus,
+                         String model) {
     this.launcher = launcher;
     this.jvmOptions = jvmOptions;
     this.serverArgs = serverArgs;
     this.cpus = cpus;
+    this.model = model;
+  }
+
+  @Override
+  public Target withModel(String mode) {
+    return new EnsembleTarget(launcher, jvmOptions, serverArgs, cpus, mode);
   }
 
   @Override
@@ -44,6 +57,9 @@ public final class EnsembleTarget implements Target {
     Map<String, String> env = new HashMap<>(Map.of("ENSEMBLE_HOST", ClientSpec.HOST));
     if (!jvmOptions.isEmpty()) {
       env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+    }
+    if (model != null) {
+      env.put("ENSEMBLE_GENERATION", model);
     }
     return ServerProcess.start(cpus.launch(command), env, port, log);
   }

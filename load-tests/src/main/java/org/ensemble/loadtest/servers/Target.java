@@ -18,6 +18,14 @@ public interface Target {
    */
   List<List<ClientSpec>> prepare(ServerProcess server, int rooms, int clients) throws Exception;
 
+  /**
+   * The same server with its AI model loaded as {@code mode} says ({@code off}, {@code lazy} or
+   * {@code eager}); null for the server's default. A server without a model is returned as it is.
+   */
+  default Target withModel(String mode) {
+    return this;
+  }
+
   /** The same rooms and users on a restarted server (its port changed, its data did not). */
   default List<List<ClientSpec>> reuse(ServerProcess server, List<List<ClientSpec>> prepared) {
     return prepared.stream()

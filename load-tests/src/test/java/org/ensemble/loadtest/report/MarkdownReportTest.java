@@ -120,4 +120,22 @@ class MarkdownReportTest {
     assertTrue(late.contains("| 100 |"), "the backlog is shown: " + late);
     assertTrue(late.contains("no backlog | **no** |"), "a backlog fails the bar: " + late);
   }
+
+  @Test
+  void idleMemoryIsReportedForEachModelSetting() {
+    IdleResult off = new IdleResult("ensemble", 90_000, List.of(100, 1000), List.of(100_000L, 150_000L), 160_000, 1, 2,
+        0, Map.of(), 0, "off");
+    assertEquals(off, IdleResult.fromJson(new JsonObject(off.toJson().encode())));
+    assertEquals("ensemble, model off", off.label());
+    List<JsonObject> lines = List.of(off.toJson(),
+        new IdleResult("ensemble", 250_000, List.of(100, 1000), List.of(260_000L, 350_000L), 360_000, 1, 2, 0,
+            Map.of(), 0, "eager").toJson(),
+        idle("reference", 50_000).toJson());
+    String md = MarkdownReport.render(lines, "t", "", "");
+    assertTrue(md.contains("| ensemble, model off | 87.9 MB |"), md);
+    assertTrue(md.contains("| RSS at 1,000 idle rooms, AI model off | 146.5 MB | 156.3 MB | 0.94× | reported | – |"), md);
+    assertTrue(md.contains("| RSS at 1,000 idle rooms, AI model loaded at start (eager) | 341.8 MB |"), md);
+    // memory per extra room is judged on Ensemble as it starts by default (eager): 90,000 kB / 900
+    assertTrue(md.contains("| memory per extra idle room | 100.0 kB | 55.6 kB | 1.80× | ≤ 1× | **no** |"), md);
+  }
 }

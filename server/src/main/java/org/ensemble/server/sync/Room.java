@@ -413,9 +413,10 @@ public final class Room {
   // ---- sending -------------------------------------------------------------------------------
 
   private void broadcast(byte[] message, UpdateOrigin except) {
+    OutgoingMessage shared = new OutgoingMessage(message);
     for (Participant p : participants.values()) {
       if (p.connection != except) {
-        send(p.connection, message);
+        p.connection.send(shared);
       }
     }
   }

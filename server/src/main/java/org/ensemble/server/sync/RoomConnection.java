@@ -18,6 +18,11 @@ public interface RoomConnection extends UpdateOrigin {
   /** Sends one y-websocket message; may be called from the room's context. */
   void send(byte[] message);
 
+  /** Sends one message that other connections of the room receive too (a broadcast). */
+  default void send(OutgoingMessage message) {
+    send(message.bytes());
+  }
+
   /** Ends the connection with a close code from {@link CloseCodes} and a reason. */
   void close(short code, String reason);
 }

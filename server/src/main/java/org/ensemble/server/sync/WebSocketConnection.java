@@ -52,20 +52,27 @@ final class WebSocketConnection implements RoomConnection {
 
   @Override
   public void send(byte[] message) {
+    write(Buffer.buffer(message), message.length);
+  }
+
+  /** A broadcast: the buffer made once for every recipient (a write reads its own slice of it). */
+  @Override
+  public void send(OutgoingMessage message) {
+    write(message.buffer(), message.bytes().length);
+  }
+
+  private void write(Buffer message, int length) {
     if (closed) {
       return;
     }
-    if (queuedBytes.get() + message.length > maxQueuedBytes) {
+    if (queuedBytes.get() + length > maxQueuedBytes) {
       metrics.refused("slow-consumer");
       close(CloseCodes.SLOW_CONSUMER, "too slow: the outgoing queue passed its limit");
       return;
     }
-    metrics.sent(message.length);
-    queuedBytes.addAndGet(message.length);
-    // Copied into the socket's buffer (Vert.x's public API has no wrapping buffer; its internal
-    // BufferInternal did, without a copy): one small copy per connection and message.
-    socket.writeBinaryMessage(Buffer.buffer(message))
-        .onComplete(done -> queuedBytes.addAndGet(-message.length));
+    metrics.sent(length);
+    queuedBytes.addAndGet(length);
+    socket.writeBinaryMessage(message).onComplete(done -> queuedBytes.addAndGet(-length));
   }
 
   @Override
