@@ -31,10 +31,17 @@ test('a teacher hands out an assignment with the AI off; two students work, one 
   await t.getByLabel('Students (one name a line)').fill('Ann\nBen')
   await t.getByLabel('Instructions').fill('Harmonize the melody in four parts.')
   await t.getByLabel('AI co-writer').selectOption('off')
+  // This week checks parallels and ranges only: voice crossing (among others) is left out.
+  const rules = t.getByTestId('assignment-rules')
+  for (const rule of ['hidden fifths', 'hidden octaves', 'voice crossing', 'voice overlap', 'spacing', 'leap', 'leading tone']) {
+    await rules.getByRole('checkbox', { name: new RegExp(`^${rule} — `) }).uncheck()
+  }
   await t.getByRole('button', { name: 'Hand out' }).click()
   await t.getByRole('link', { name: 'Open the class overview' }).waitFor({ timeout: 15_000 })
   const [assignment] = await api(server.url, teacherToken, 'GET', '/api/assignments').then((r) => r.assignments)
   const copyOf = (who) => assignment.copies.find((c) => c.student.id === who).projectId
+  const chosen = ['parallel-fifths', 'parallel-octaves', 'range']
+  assert.deepEqual(assignment.rules, chosen)
 
   // Ann: her copy, the instructions, the AI refused with the reason, a note of hers, Submit.
   await a.reload() // the list as it is now, after the hand-out
@@ -50,6 +57,21 @@ test('a teacher hands out an assignment with the AI off; two students work, one 
   await clickRoll(a, 0, 3840, 74)
   await until(async () => (await api(server.url, annToken, 'GET', `/api/projects/${copyOf('ann')}`)).document.tracks[0].notes.length === 5,
     'Ann\'s note stored')
+  // Her alto note above it crosses the voices: a finding of a rule this assignment does not check, so
+  // her studio neither marks nor lists it (the server's check of every rule does find it); it is also
+  // out of the alto's range, which the assignment checks.
+  await clickRoll(a, 1, 3840, 76)
+  const partWriting = a.getByTestId('part-writing-panel')
+  await partWriting.getByTestId('part-writing-rules').filter({ hasText: 'parallel fifths, parallel octaves, range' }).waitFor()
+  await until(async () => (await api(server.url, annToken, 'GET', `/api/projects/${copyOf('ann')}/part-writing`)).counts['voice-crossing'] === 1,
+    'the crossing stored')
+  const report = await a.evaluate(() => window.ensemblePartWriting.latest().report)
+  assert.deepEqual(report.rules, chosen)
+  assert.equal(report.findings.filter((f) => f.rule === 'voice-crossing').length, 0)
+  assert.equal(await partWriting.locator('[data-testid=findings] li[data-rule=voice-crossing]').count(), 0)
+  await partWriting.locator('[data-testid=findings] li[data-rule=range]').waitFor()
+  const checked = await api(server.url, annToken, 'GET', `/api/projects/${copyOf('ann')}/part-writing?rules=${chosen.join(',')}`)
+  assert.deepEqual(report.findings.map((f) => f.noteIds), checked.findings.map((f) => f.noteIds), 'the studio checks what the assignment checks')
   await banner.getByTestId('submit-assignment').click()
   await banner.getByTestId('assignment-submitted').filter({ hasText: 'Submitted' }).waitFor()
 
@@ -72,10 +94,16 @@ test('a teacher hands out an assignment with the AI off; two students work, one 
   }, 'Ben\'s notes in the overview')
   assert.notEqual(await row('ann').locator('[data-cell=submitted]').innerText(), 'not yet')
   assert.notEqual(await row('ben').locator('[data-cell=submitted]').innerText(), 'not yet')
-  assert.equal(await row('ann').locator('[data-cell=student-notes]').innerText(), '1')
+  assert.equal(await row('ann').locator('[data-cell=student-notes]').innerText(), '2')
   assert.equal(await row('ann').locator('[data-cell=ai-notes]').innerText(), '0')
   assert.equal(await row('ann').locator('[data-cell=share]').innerText(), '100% / 0%')
   assert.equal(await row('ben').locator('[data-cell=share]').innerText(), '100% / 0%')
   assert.equal(await row('ann').locator('[data-cell=ai-requests]').innerText(), '0', 'a refused request is not counted')
+  // The overview checks the assignment's rules only: Ann's alto E5 is out of range, and its crossing
+  // is not counted.
+  await t.getByText('Part writing checked: parallel fifths, parallel octaves, range.').waitFor()
+  assert.equal(await row('ann').locator('[data-cell=part-writing]').innerText(), '1: range 1')
+  const overview = await api(server.url, teacherToken, 'GET', `/api/assignments/${assignment.id}/overview`)
+  assert.deepEqual(Object.keys(overview.students[0].partWriting.counts), chosen)
   await screenshot(t, 'assignment-overview')
 })

@@ -16,7 +16,7 @@ export interface OverviewRow {
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`
 
 export const assignments = {
-  handOut: (token: string, projectId: string, body: { students: User[]; title?: string; instructions: string; aiPolicy: AiPolicy; aiHintLimit?: number }) =>
+  handOut: (token: string, projectId: string, body: { students: User[]; title?: string; instructions: string; aiPolicy: AiPolicy; aiHintLimit?: number; rules?: string[] }) =>
     call<Assignment>('POST', `${p(projectId)}/assignments`, token, body),
   mine: (token: string) => call<{ assignments: Assignment[] }>('GET', '/api/assignments', token).then((r) => r.assignments),
   overview: (token: string, id: string) =>

@@ -1,9 +1,11 @@
 // The owner's "Hand out as an assignment" form on the members page: the class (names, one per line),
-// instructions and the AI policy; each student gets their own copy as its editor.
+// instructions, the AI policy and the part-writing rules the copies are checked with (the students'
+// markers and the class overview use only those); each student gets their own copy as its editor.
 import { ApiError, userIdOf } from '../api'
 import type { Session } from '../session'
 import { h } from '../ui/dom'
 import { assignments, type AiPolicy } from './assignments-api'
+import { RULES } from '../partwriting/rules'
 
 export function handOutForm(session: Session, projectId: string, title: string): HTMLElement {
   const students = h('textarea', { id: 'assignment-students', rows: 4, placeholder: 'Ann\nBen', required: true })
@@ -12,6 +14,11 @@ export function handOutForm(session: Session, projectId: string, title: string):
   const policy = h('select', { id: 'assignment-ai' }, h('option', { value: 'off' }, 'off'),
     h('option', { value: 'hints' }, 'hints only (one voice at a time)'), h('option', { value: 'on' }, 'on'))
   const limit = h('input', { id: 'assignment-hints', type: 'number', min: 1, max: 100, value: '5' })
+  const ruleBoxes = RULES.map((r) => h('input', { type: 'checkbox', id: `assignment-rule-${r.id}`, value: r.id, checked: true }))
+  const rules = h('fieldset', { class: 'rules', 'data-testid': 'assignment-rules' },
+    h('legend', {}, 'Part-writing rules to check'),
+    ...RULES.map((r, i) => h('div', { class: 'rule' }, ruleBoxes[i],
+      h('label', { for: `assignment-rule-${r.id}` }, h('strong', {}, r.id.replace(/-/g, ' ')), ` — ${r.summary}`))))
   const status = h('p', { role: 'status', 'data-testid': 'assignment-status' })
   const form = h('form', { class: 'card', 'aria-labelledby': 'assignment-title' },
     h('h2', { id: 'assignment-title' }, 'Hand out as an assignment'),
@@ -20,14 +27,17 @@ export function handOutForm(session: Session, projectId: string, title: string):
     h('label', { for: 'assignment-instructions' }, 'Instructions'), instructions,
     h('div', { class: 'row' }, h('label', { for: 'assignment-ai' }, 'AI co-writer'), policy,
       h('label', { for: 'assignment-hints' }, 'Hint requests per student'), limit),
+    rules,
     h('button', { type: 'submit' }, 'Hand out'), status)
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     const names = students.value.split('\n').map((s) => s.trim()).filter(Boolean)
+    const chosen = ruleBoxes.filter((b) => b.checked).map((b) => b.value)
+    if (chosen.length === 0) { status.textContent = 'Choose at least one part-writing rule to check.'; return }
     status.textContent = 'Making the copies…'
     assignments.handOut(session.token, projectId, {
       students: names.map((n) => ({ id: userIdOf(n), name: n })), instructions: instructions.value,
-      aiPolicy: policy.value as AiPolicy, aiHintLimit: Number(limit.value) || undefined,
+      aiPolicy: policy.value as AiPolicy, aiHintLimit: Number(limit.value) || undefined, rules: chosen,
     }).then((a) => {
       status.replaceChildren(`Handed out to ${a.copies.length} students. `,
         h('a', { href: `#/assignments/${encodeURIComponent(a.id)}` }, 'Open the class overview'))
