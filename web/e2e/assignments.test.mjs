@@ -1,6 +1,7 @@
-// Assignments in the studio (issue 17): a teacher hands a chorale to Ann and Ben with the AI off from
-// the members page; each opens their own copy, sees the instructions, Ann's AI request is refused with
-// the reason, both write notes and submit; the teacher's class overview shows both submissions with
+// Assignments in the studio (issue 17): a teacher keeps a class of Ann and Ben on the classes page and
+// hands a chorale to it with the AI off and some part-writing rules from the members page; each opens
+// their own copy, sees the instructions, Ann's AI request is refused with the reason, only the chosen
+// rules are checked in her studio, both write notes and submit; the teacher's class overview shows both submissions with
 // their notes and human/AI shares. Real server jar, three chromium browsers.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -27,8 +28,25 @@ test('a teacher hands out an assignment with the AI off; two students work, one 
   await signIn(b, server.url, 'Ben')
   const { id } = await api(server.url, teacherToken, 'POST', '/api/projects', { title: 'Week 5', template: 'four-part-chorale', key: 'G major' })
 
+  // The teacher keeps the class on the classes page: made with three names, one removed, renamed.
+  await t.goto(`${server.url}/#/classes`)
+  await t.getByLabel('Class name').fill('5B')
+  await t.getByLabel('Students (one name a line)').fill('Ann\nBen\nCleo')
+  await t.getByRole('button', { name: 'Make class' }).click()
+  await t.getByTestId('classes-status').filter({ hasText: 'Made the class “5B” with 3 students.' }).waitFor()
+  await t.getByRole('button', { name: 'Remove Cleo from 5B' }).click()
+  await t.getByTestId('classes-status').filter({ hasText: 'Removed Cleo from “5B”.' }).waitFor()
+  await t.getByLabel('New name for 5B').fill('Harmony 5B')
+  await t.getByRole('button', { name: 'Rename' }).click()
+  await t.getByRole('heading', { name: 'Harmony 5B' }).waitFor()
+  assert.deepEqual(await t.getByRole('list', { name: 'Students of Harmony 5B' }).locator('li').evaluateAll((li) => li.map((l) => l.dataset.student)),
+    ['ann', 'ben'])
+  await screenshot(t, 'classes')
+
+  // The hand-out picks the class: its students fill the list.
   await t.goto(`${server.url}/#/p/${id}/members`)
-  await t.getByLabel('Students (one name a line)').fill('Ann\nBen')
+  await t.getByLabel('Class', { exact: true }).selectOption({ label: 'Harmony 5B (2)' })
+  assert.equal(await t.getByLabel('Students (one name a line)').inputValue(), 'Ann\nBen')
   await t.getByLabel('Instructions').fill('Harmonize the melody in four parts.')
   await t.getByLabel('AI co-writer').selectOption('off')
   // This week checks parallels and ranges only: voice crossing (among others) is left out.

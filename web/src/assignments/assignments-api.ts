@@ -29,3 +29,18 @@ export function describePolicy(a: Pick<Assignment, 'aiPolicy' | 'aiHintLimit'>):
   return a.aiPolicy === 'off' ? 'AI co-writer off' : a.aiPolicy === 'hints'
     ? `AI hints only: one voice at a time, ${a.aiHintLimit} requests` : 'AI co-writer on'
 }
+
+/** A teacher's saved list of students (docs/assignments.md, "Classes"). */
+export interface SchoolClass { id: string; teacher: User; name: string; students: User[]; createdAt: string }
+
+const c = (id: string) => `/api/classes/${encodeURIComponent(id)}`
+
+export const classes = {
+  mine: (token: string) => call<{ classes: SchoolClass[] }>('GET', '/api/classes', token).then((r) => r.classes),
+  create: (token: string, name: string, students: User[]) => call<SchoolClass>('POST', '/api/classes', token, { name, students }),
+  rename: (token: string, id: string, name: string) => call<SchoolClass>('PATCH', c(id), token, { name }),
+  add: (token: string, id: string, students: User[]) => call<SchoolClass>('POST', `${c(id)}/students`, token, { students }),
+  remove: (token: string, id: string, studentId: string) =>
+    call<SchoolClass>('DELETE', `${c(id)}/students/${encodeURIComponent(studentId)}`, token),
+  delete: (token: string, id: string) => call<void>('DELETE', c(id), token),
+}

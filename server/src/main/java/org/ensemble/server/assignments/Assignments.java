@@ -1,17 +1,14 @@
 package org.ensemble.server.assignments;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -49,8 +46,7 @@ public final class Assignments {
   private final Projects projects;
   private final Rooms rooms;
   private final Attribution attribution;
-  private final MetadataStore store;
-  private final Map<String, Future<?>> lastChange = new java.util.concurrent.ConcurrentHashMap<>();
+  private final JsonRecords records;
   private final SecureRandom random = new SecureRandom();
 
   public Assignments(Vertx vertx, Projects projects, Rooms rooms, Attribution attribution, MetadataStore store) {
@@ -58,7 +54,7 @@ public final class Assignments {
     this.projects = projects;
     this.rooms = rooms;
     this.attribution = attribution;
-    this.store = store;
+    this.records = new JsonRecords(vertx, store);
   }
 
   /**
@@ -69,7 +65,7 @@ public final class Assignments {
     Assignment draft;
     List<UserIdentity> students;
     try {
-      students = students(body.getValue("students"), teacher);
+      students = Students.parse(body.getValue("students"), teacher, MAX_STUDENTS);
       String title = body.getValue("title") instanceof String t && !t.isBlank() ? t.strip() : source.title();
       String instructions = body.getValue("instructions") instanceof String s ? s.strip() : "";
       if (title.length() > 200 || instructions.length() > MAX_INSTRUCTIONS) {
@@ -111,8 +107,7 @@ public final class Assignments {
 
   /** The assignments {@code teacher} made, newest first. */
   public Future<JsonObject> mine(UserIdentity teacher) {
-    Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(store.keys(PREFIX), context).compose(keys -> {
+    return records.keys(PREFIX).compose(keys -> {
       List<Future<Assignment>> all = new ArrayList<>();
       keys.forEach(k -> all.add(load(k.substring(PREFIX.length()))));
       return Future.all(all).map(x -> {
@@ -229,14 +224,10 @@ public final class Assignments {
 
   /** Applies {@code f} to the stored assignment, one change at a time per assignment; completes with its answer. */
   private Future<String> change(String id, java.util.function.Function<Assignment, Change> f) {
-    Future<?> before = lastChange.getOrDefault(id, Future.succeededFuture());
-    Future<String> mine = before.transform(x -> load(id)).compose(a -> {
+    return records.inTurn(PREFIX + id, () -> load(id).compose(a -> {
       Change c = f.apply(a);
       return (c.next() == a ? Future.<Void>succeededFuture() : put(PREFIX + id, c.next().toJson())).map(v -> c.answer());
-    });
-    lastChange.put(id, mine);
-    mine.onComplete(x -> lastChange.remove(id, mine));
-    return mine;
+    }));
   }
 
   private Future<Optional<Assignment>> assignmentOf(String projectId) {
@@ -249,30 +240,11 @@ public final class Assignments {
   }
 
   private Future<Optional<JsonObject>> get(String key) {
-    return Future.fromCompletionStage(store.get(key), vertx.getOrCreateContext())
-        .map(b -> b.map(bytes -> new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+    return records.get(key);
   }
 
   private Future<Void> put(String key, JsonObject value) {
-    return Future.fromCompletionStage(store.put(key, value.encode().getBytes(StandardCharsets.UTF_8)), vertx.getOrCreateContext());
-  }
-
-  private static List<UserIdentity> students(Object raw, UserIdentity teacher) {
-    if (!(raw instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_STUDENTS) {
-      throw new IllegalArgumentException("students must list 1 to " + MAX_STUDENTS + " students as {\"id\", \"name\"}");
-    }
-    List<UserIdentity> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (Object o : list) {
-      if (!(o instanceof JsonObject s) || !(s.getValue("id") instanceof String id) || !id.matches("[a-z0-9._-]{1,64}")) {
-        throw new IllegalArgumentException("each student is {\"id\", \"name\"} with an id of 1 to 64 lower-case letters, digits, . _ or -");
-      }
-      if (id.equals(teacher.id()) || !seen.add(id)) {
-        throw new IllegalArgumentException("student " + id + " is the teacher or listed twice");
-      }
-      out.add(new UserIdentity(id, s.getValue("name") instanceof String n && !n.isBlank() ? n.strip() : id));
-    }
-    return out;
+    return records.put(key, value);
   }
 
   private static List<String> rules(Object raw) {
