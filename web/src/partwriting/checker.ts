@@ -30,10 +30,12 @@ export function checkPartWriting(meta: Meta, tracks: readonly Track[], rules?: r
   return { rules: chosen.map((r) => r.id), findings, counts, voiced: texture.trackIds.some((id) => id !== undefined) }
 }
 
-/** "2 parallel fifths, 1 leap", or "clean": a report in a few words (the AI panel's scores). */
-export function summarize(report: Report): string {
-  const parts = report.rules.filter((r) => report.counts[r] > 0)
-    .map((r) => `${report.counts[r]} ${report.counts[r] === 1 ? singular(r) : r.replace(/-/g, ' ')}`)
+/** "2 parallel fifths, 1 leap", or "clean": a report's findings in a few words (the AI panel's scores). */
+export function summarize(report: Pick<Report, 'rules' | 'findings'>): string {
+  const counts = new Map<string, number>()
+  for (const f of report.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1)
+  const parts = report.rules.filter((r) => counts.has(r))
+    .map((r) => `${counts.get(r)} ${counts.get(r) === 1 ? singular(r) : r.replace(/-/g, ' ')}`)
   return parts.length === 0 ? 'clean' : parts.join(', ')
 }
 

@@ -12,6 +12,8 @@ import { checkPartWriting, type Finding, type Report } from './checker'
 const LISTED = 60
 
 export interface PartWritingPanel {
+  /** The rules checked: an assignment's, or undefined for every rule. */
+  rules: () => readonly string[] | undefined
   /** Checks only these rules from now on (an assignment's choice), with a line saying why. */
   setRules: (rules: readonly string[], why: string) => void
   /**
@@ -119,6 +121,7 @@ export function mountPartWriting(ctx: StudioContext): PartWritingPanel {
       first = true
       check()
     },
+    rules: () => rules,
     latest: () => ({ report, ms, rulesMs }),
     dispose() {
       cancelAnimationFrame(pending)

@@ -48,6 +48,8 @@ export interface StudioContext {
   /** Plays from a tick (with `substitute`, other tracks than the document's: an audition) and follows it. */
   play: (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => void
   stop: () => void
+  /** The part-writing rules the studio checks (an assignment's), or undefined for all (set once the panel is mounted). */
+  partWritingRules?: () => readonly string[] | undefined
 }
 
 const PLAYHEAD_SHARE_MS = 200
@@ -270,6 +272,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, acceptUndo, sidePanels, play, stop }
   const disposeAi = mountAiPanel(context)
   const partWriting = mountPartWriting(context)
+  context.partWritingRules = partWriting.rules
   ;(window as unknown as { ensemblePartWriting?: unknown }).ensemblePartWriting = partWriting // for the benchmark and e2e
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
