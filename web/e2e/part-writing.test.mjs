@@ -3,21 +3,11 @@
 // the fifths in the Part writing panel, as the server's API does word for word. The finding is reached by
 // keyboard (its notes selected, the roll focused, the explanation in the live region); Alice moves the
 // tenor's note by keyboard, and the marker goes on both screens. Real server jar, two chromium browsers.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, clickRoll, launchBrowser, openStudio, screenshot, signIn, startServer, until } from './harness.mjs'
+import { api, clickRoll, openSharedProject, screenshot, serverAndBrowsers, until } from './harness.mjs'
 
-let server, alice, bob
-before(async () => {
-  server = await startServer()
-  alice = await launchBrowser()
-  bob = await launchBrowser()
-})
-after(async () => {
-  await alice?.close()
-  await bob?.close()
-  await server?.dispose()
-})
+const env = serverAndBrowsers(2)
 
 const BAR_3 = 3840
 const fifths = (page) => page.locator('[data-testid=findings] li[data-rule=parallel-fifths]')
@@ -25,14 +15,9 @@ const clientFindings = (page) => page.evaluate(() => window.ensemblePartWriting.
   .map(({ rule, bar, beat, noteIds, explanation }) => ({ rule, bar, beat, noteIds, explanation })))
 
 test('planted parallel fifths are marked and explained live, reached by keyboard, and the marker goes when they are fixed', async () => {
-  const a = await alice.context.newPage()
-  const b = await bob.context.newPage()
-  const aliceToken = await signIn(a, server.url, 'Alice')
-  await signIn(b, server.url, 'Bob')
-  const { id } = await api(server.url, aliceToken, 'POST', '/api/projects', { title: 'Fifths', template: 'four-part-chorale' })
-  await api(server.url, aliceToken, 'PUT', `/api/projects/${id}/members/bob`, { role: 'editor', name: 'Bob' })
-  await openStudio(a, server.url, id)
-  await openStudio(b, server.url, id)
+  const { server } = env
+  const { a, b, ownerToken: aliceToken, id } = await openSharedProject(server.url, env.browsers, ['Alice', 'Bob'],
+    { title: 'Fifths', template: 'four-part-chorale' })
   const panel = a.getByTestId('part-writing-panel')
   await panel.getByTestId('part-writing-status').filter({ hasText: 'No part-writing findings.' }).waitFor()
 

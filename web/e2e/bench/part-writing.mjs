@@ -7,7 +7,7 @@
 //   edit to frame: from the edit to the end of the next frame (the snapshot rebuilt, the check, the draw),
 //   with the panel on and then with it taken off in the same page (A/B).
 // Usage: node e2e/bench/part-writing.mjs [--bars 200] [--edits 300]. Prints JSON.
-import { api, launchBrowser, openStudio, signIn, startServer } from '../harness.mjs'
+import { launchBrowser, openNewProject, startServer } from '../harness.mjs'
 
 const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : d }
 const BARS = arg('bars', 200)
@@ -21,11 +21,8 @@ const stats = (xs) => {
 const server = await startServer()
 const browser = await launchBrowser()
 try {
-  const page = await browser.context.newPage()
+  const { page } = await openNewProject(browser, server.url, 'Bench', { title: 'Chorale', template: 'empty' })
   page.on('pageerror', (e) => console.error('page error:', e))
-  const token = await signIn(page, server.url, 'Bench')
-  const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Chorale', template: 'empty' })
-  await openStudio(page, server.url, project.id)
   const notes = await page.evaluate((bars) => {
     const { model } = window.ensembleStudio
     const voices = [['soprano', 60, 79], ['alto', 55, 72], ['tenor', 48, 65], ['bass', 40, 58]]

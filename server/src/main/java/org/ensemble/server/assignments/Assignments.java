@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,14 +39,12 @@ public final class Assignments {
   static final String COPY_PREFIX = "assignment-of/";
   public static final int MAX_STUDENTS = 200;
   public static final int MAX_INSTRUCTIONS = 4000;
-  private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
 
   private final Vertx vertx;
   private final Projects projects;
   private final Rooms rooms;
   private final Attribution attribution;
   private final JsonRecords records;
-  private final SecureRandom random = new SecureRandom();
 
   public Assignments(Vertx vertx, Projects projects, Rooms rooms, Attribution attribution, MetadataStore store) {
     this.vertx = vertx;
@@ -71,7 +68,7 @@ public final class Assignments {
       if (title.length() > 200 || instructions.length() > MAX_INSTRUCTIONS) {
         throw new IllegalArgumentException("a title has at most 200 characters, instructions at most " + MAX_INSTRUCTIONS);
       }
-      draft = new Assignment(newId(), teacher, source.id(), title, instructions,
+      draft = new Assignment(JsonRecords.newId('a'), teacher, source.id(), title, instructions,
           AiPolicy.parse(body.getValue("aiPolicy"), body.getValue("aiHintLimit")), rules(body.getValue("rules")),
           Instant.now(), List.of());
     } catch (IllegalArgumentException e) {
@@ -265,11 +262,4 @@ public final class Assignments {
     return out;
   }
 
-  private String newId() {
-    StringBuilder sb = new StringBuilder("a");
-    for (int i = 0; i < 11; i++) {
-      sb.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-    }
-    return sb.toString();
-  }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +23,8 @@ public final class Classes {
   static final String PREFIX = "classes/";
   public static final int MAX_STUDENTS = Assignments.MAX_STUDENTS;
   public static final int MAX_NAME = 100;
-  private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
 
   private final JsonRecords records;
-  private final SecureRandom random = new SecureRandom();
 
   public Classes(Vertx vertx, MetadataStore store) {
     this.records = new JsonRecords(vertx, store);
@@ -39,7 +36,7 @@ public final class Classes {
     try {
       List<UserIdentity> students = body.getValue("students") == null ? List.of()
           : Students.parse(body.getValue("students"), teacher, -MAX_STUDENTS);
-      record = new JsonObject().put("id", newId()).put("teacher", Assignment.who(teacher)).put("name", name(body))
+      record = new JsonObject().put("id", JsonRecords.newId('c')).put("teacher", Assignment.who(teacher)).put("name", name(body))
           .put("students", toJson(students)).put("createdAt", Instant.now().toString());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
@@ -139,11 +136,4 @@ public final class Classes {
     return out;
   }
 
-  private String newId() {
-    StringBuilder sb = new StringBuilder("c");
-    for (int i = 0; i < 11; i++) {
-      sb.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-    }
-    return sb.toString();
-  }
 }

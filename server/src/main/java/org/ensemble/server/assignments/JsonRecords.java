@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.ensemble.server.store.MetadataStore;
 final class JsonRecords {
   private final Vertx vertx;
   private final MetadataStore store;
+  private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, Future<?>> lastChange = new ConcurrentHashMap<>();
 
   JsonRecords(Vertx vertx, MetadataStore store) {
@@ -41,6 +44,15 @@ final class JsonRecords {
 
   Future<List<String>> keys(String prefix) {
     return Future.fromCompletionStage(store.keys(prefix), vertx.getOrCreateContext());
+  }
+
+  /** A new record id: {@code kind} (one letter) and 11 random letters and digits that cannot be mistaken for each other. */
+  static String newId(char kind) {
+    StringBuilder sb = new StringBuilder().append(kind);
+    for (int i = 0; i < 11; i++) {
+      sb.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+    }
+    return sb.toString();
   }
 
   /** Runs {@code work} (a read-modify-write of {@code key}) after every earlier one on that key has finished. */
