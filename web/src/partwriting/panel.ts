@@ -24,7 +24,7 @@ export interface PartWritingPanel {
   dispose: () => void
 }
 
-const keyOf = (f: Finding) => `${f.rule}:${f.noteIds.join(',')}:${f.explanation}`
+const keyOf = (f: Finding) => `${f.rule}:${f.tick}:${f.noteIds.join(',')}:${f.explanation}`
 const ruleName = (rule: string) => rule.charAt(0).toUpperCase() + rule.slice(1).replace(/-/g, ' ')
 
 export function mountPartWriting(ctx: StudioContext): PartWritingPanel {

@@ -86,7 +86,13 @@ class VersionsIT {
       JsonArray versions = list.getJsonArray("versions");
       JsonObject newest = versions.getJsonObject(0);
       assertEquals("bob's ideas", newest.getString("title"), list.encodePrettily());
-      JsonObject changes = newest.getJsonObject("changes");
+      // Bob's edit is in "bob's ideas", or, when a pause of a second passed first (a loaded machine), in
+      // the automatic checkpoint taken just before it; either way in one version, with all of it.
+      List<JsonObject> since = versions.stream().map(v -> (JsonObject) v)
+          .takeWhile(v -> !v.getString("id").equals(v1.getString("id"))).toList();
+      List<JsonObject> withChanges = since.stream().filter(v -> v.getJsonObject("changes").getInteger("added") > 0).toList();
+      assertEquals(1, withChanges.size(), list.encodePrettily());
+      JsonObject changes = withChanges.get(0).getJsonObject("changes");
       assertEquals(2, changes.getInteger("added"), changes.encode());
       assertEquals(1, changes.getInteger("removed"));
       assertEquals(1, changes.getInteger("changed"));
