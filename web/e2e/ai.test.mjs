@@ -115,6 +115,10 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   const labels = await page.locator('#ai-candidates li label').allTextContents()
   assert.equal(labels.length, 2)
   assert.match(labels[0], /^Candidate 1 of 2 \(job \w+\), harmonize, asked by Alice, \d+ notes$/)
+  // Beside each, the part-writing checker's score of the music with that candidate in place.
+  const scores = await page.locator('#ai-candidates li [data-testid=ai-score]').allTextContents()
+  assert.equal(scores.length, 2)
+  for (const score of scores) assert.match(score, /^Part writing: (clean|\d+ [a-z ]+(, \d+ [a-z ]+)*)$/)
   const ghosts = await page.evaluate(() => window.ensembleStudio.roll.ghosts.map((g) => ({
     id: g.suggestionId, focused: g.focused, notes: g.notes })))
   assert.equal(ghosts.length, 2)

@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -110,6 +111,39 @@ export async function api(url, token, method, path, body) {
   })
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
   return res.status === 204 ? undefined : res.json()
+}
+
+/**
+ * A test file's real server and `count` chromium browsers, started before its tests and closed after
+ * them (node:test hooks): `{ server, browsers }`, filled in by the time a test runs.
+ */
+export function serverAndBrowsers(count) {
+  const env = { server: undefined, browsers: [] }
+  before(async () => {
+    env.server = await startServer()
+    for (let i = 0; i < count; i++) env.browsers.push(await launchBrowser())
+  })
+  after(async () => {
+    for (const b of env.browsers) await b.close()
+    await env.server?.dispose()
+  })
+  return env
+}
+
+/**
+ * `owner` (in `ownerBrowser`) makes a project from `body` (as POST /api/projects takes it) and gives
+ * `other` (in `otherBrowser`) `role` in it; both are signed in through the page and have it open.
+ */
+export async function openSharedProject(url, [ownerBrowser, otherBrowser], [owner, other], body, role = 'editor') {
+  const a = await ownerBrowser.context.newPage()
+  const b = await otherBrowser.context.newPage()
+  const ownerToken = await signIn(a, url, owner)
+  await signIn(b, url, other)
+  const { id } = await api(url, ownerToken, 'POST', '/api/projects', body)
+  await api(url, ownerToken, 'PUT', `/api/projects/${id}/members/${other.toLowerCase()}`, { role, name: other })
+  await openStudio(a, url, id)
+  await openStudio(b, url, id)
+  return { a, b, ownerToken, id }
 }
 
 /** Opens the studio and waits until the document is synced with the server. */

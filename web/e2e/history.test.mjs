@@ -51,6 +51,14 @@ test('a saved version is compared with now and restored as the restorer\'s edit,
   await until(async () => ids(await serverNotes(server.url, aliceToken, id)).length === ids(start).length + 1, 'Bob\'s note stored')
   const bobsNote = ids(await serverNotes(server.url, aliceToken, id)).find((n) => !ids(start).includes(n))
   assert.equal(await noteCount(a, 'Soprano'), 5)
+  // Bob also changes the tempo; the version "Start" is still drawn with its own settings.
+  await b.locator('#tempo').fill('90')
+  await b.locator('#tempo').press('Tab')
+  await a.waitForFunction(() => window.ensembleStudio.model.read().meta.tempoBpm === 90)
+  await a.goto(`${server.url}/#/p/${id}/versions/${(await api(server.url, aliceToken, 'GET', `/api/projects/${id}/versions`)).versions
+    .find((v) => v.title === 'Start').id}`)
+  await a.getByTestId('version-settings').filter({ hasText: 'Its settings: “Restorable”, 72 bpm, C major, 4/4.' }).waitFor()
+  await openStudio(a, server.url, id)
 
   // Compare "Start" with now: Bob's note is marked added and listed with his name.
   await history.locator('[data-testid=versions] li', { hasText: 'Start' }).getByRole('link', { name: 'Compare with now' }).click()
@@ -67,6 +75,8 @@ test('a saved version is compared with now and restored as the restorer\'s edit,
   // Alice restores "Start" from the History panel: Bob's note leaves Bob's screen.
   await history.locator('[data-testid=versions] li', { hasText: 'Start' }).getByRole('button', { name: 'Restore' }).click()
   await history.getByTestId('history-status').filter({ hasText: 'Restored “Start”' }).waitFor()
+  assert.match(await history.getByTestId('history-status').innerText(), /tempo set back/)
+  await b.waitForFunction(() => document.getElementById('tempo').value === '72', null, { timeout: 5000 })
   await b.waitForFunction(() => /4 notes/.test(document.querySelector('label[for=track-0]')?.textContent ?? ''), null, { timeout: 5000 })
   assert.deepEqual(ids(await serverNotes(server.url, aliceToken, id)), ids(start))
   const gone = await credit(aliceToken, id, bobsNote)

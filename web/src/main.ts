@@ -9,6 +9,7 @@ import { clearSession, loadSession } from './session'
 import { studioPage } from './studio/studio'
 import { versionPage } from './history/version-page'
 import { overviewPage } from './assignments/overview-page'
+import { classesPage } from './assignments/classes-page'
 
 const root = document.getElementById('app')!
 let dispose: () => void = () => {}
@@ -21,6 +22,7 @@ async function route(): Promise<void> {
   const signOut = () => { clearSession(); location.hash = '#/'; void route() }
   const join = /^#\/join\/([^/]+)\/([^/]+)$/.exec(location.hash)
   if (join) return joinPage(root, session, decodeURIComponent(join[1]), decodeURIComponent(join[2]))
+  if (location.hash === '#/classes') return classesPage(root, session)
   const assignment = /^#\/assignments\/([^/]+)$/.exec(location.hash)
   if (assignment) return overviewPage(root, session, decodeURIComponent(assignment[1]))
   const v = /^#\/p\/([^/]+)\/versions\/([^/]+)(?:\/compare\/([^/]+))?$/.exec(location.hash)

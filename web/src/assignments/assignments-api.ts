@@ -16,7 +16,7 @@ export interface OverviewRow {
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`
 
 export const assignments = {
-  handOut: (token: string, projectId: string, body: { students: User[]; title?: string; instructions: string; aiPolicy: AiPolicy; aiHintLimit?: number }) =>
+  handOut: (token: string, projectId: string, body: { students: User[]; title?: string; instructions: string; aiPolicy: AiPolicy; aiHintLimit?: number; rules?: string[] }) =>
     call<Assignment>('POST', `${p(projectId)}/assignments`, token, body),
   mine: (token: string) => call<{ assignments: Assignment[] }>('GET', '/api/assignments', token).then((r) => r.assignments),
   overview: (token: string, id: string) =>
@@ -28,4 +28,19 @@ export const assignments = {
 export function describePolicy(a: Pick<Assignment, 'aiPolicy' | 'aiHintLimit'>): string {
   return a.aiPolicy === 'off' ? 'AI co-writer off' : a.aiPolicy === 'hints'
     ? `AI hints only: one voice at a time, ${a.aiHintLimit} requests` : 'AI co-writer on'
+}
+
+/** A teacher's saved list of students (docs/assignments.md, "Classes"). */
+export interface SchoolClass { id: string; teacher: User; name: string; students: User[]; createdAt: string }
+
+const c = (id: string) => `/api/classes/${encodeURIComponent(id)}`
+
+export const classes = {
+  mine: (token: string) => call<{ classes: SchoolClass[] }>('GET', '/api/classes', token).then((r) => r.classes),
+  create: (token: string, name: string, students: User[]) => call<SchoolClass>('POST', '/api/classes', token, { name, students }),
+  rename: (token: string, id: string, name: string) => call<SchoolClass>('PATCH', c(id), token, { name }),
+  add: (token: string, id: string, students: User[]) => call<SchoolClass>('POST', `${c(id)}/students`, token, { students }),
+  remove: (token: string, id: string, studentId: string) =>
+    call<SchoolClass>('DELETE', `${c(id)}/students/${encodeURIComponent(studentId)}`, token),
+  delete: (token: string, id: string) => call<void>('DELETE', c(id), token),
 }

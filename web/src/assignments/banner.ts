@@ -6,9 +6,10 @@ import { h } from '../ui/dom'
 import { formatTime } from '../attribution/credit'
 import { assignments, describePolicy, type Assignment } from './assignments-api'
 
-export function mountAssignmentBanner(ctx: StudioContext, into: HTMLElement): void {
+/** `onAssignment`: told the assignment when this project is a copy of one (the part-writing panel takes its rules). */
+export function mountAssignmentBanner(ctx: StudioContext, into: HTMLElement, onAssignment: (a: Assignment) => void = () => {}): void {
   const { session, project } = ctx
-  assignments.ofCopy(session.token, project.id).then((a) => show(a), () => { /* not an assignment's copy */ })
+  assignments.ofCopy(session.token, project.id).then((a) => { show(a); onAssignment(a) }, () => { /* not an assignment's copy */ })
   function show(a: Assignment): void {
     const mine = a.copies.find((c) => c.projectId === project.id)
     const status = h('span', { role: 'status', 'data-testid': 'assignment-submitted' },

@@ -19,7 +19,8 @@ export async function overviewPage(root: HTMLElement, session: Session, id: stri
   const refresh = async () => {
     const o = await assignments.overview(session.token, id)
     heading.textContent = `Class overview: ${o.assignment.title}`
-    about.textContent = `${describePolicy(o.assignment)}. ${o.assignment.instructions}`
+    about.textContent = `${describePolicy(o.assignment)}. Part writing checked: `
+      + `${o.assignment.rules.map((r) => r.replace(/-/g, ' ')).join(', ')}. ${o.assignment.instructions}`
     body.replaceChildren(...o.students.map(row))
   }
   const fail = (err: unknown) => { error.textContent = err instanceof ApiError ? err.message : String(err) }

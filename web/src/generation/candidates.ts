@@ -16,6 +16,8 @@ export interface CandidateActions {
   settled(s: Suggestion): boolean
   /** A note in words (pitch, place, length, voice) for the focused candidate's note list. */
   describe(n: SuggestedNote): string
+  /** The part-writing checker's score of the candidate in a few words ("1 parallel fifth", "clean"). */
+  score(s: Suggestion): string
 }
 
 export interface CandidateList {
@@ -143,8 +145,10 @@ export function buildCandidateList(editable: boolean, act: CandidateActions): Ca
     list.replaceChildren(...items.map((s) => {
       const radio = h('input', { type: 'radio', name: 'ai-focus', id: `ai-focus-${s.id}`, value: s.id, checked: s.id === focusedId })
       radio.addEventListener('change', () => { if (radio.checked) setFocus(s.id) })
+      radio.setAttribute('aria-describedby', `ai-score-${s.id}`)
       return h('li', { class: 'ai-candidate' + (s.id === focusedId ? ' focused' : ''), 'data-suggestion': s.id },
-        radio, h('label', { for: radio.id }, describeSuggestion(s)))
+        radio, h('label', { for: radio.id }, describeSuggestion(s)),
+        h('span', { class: 'ai-score', id: `ai-score-${s.id}`, 'data-testid': 'ai-score' }, `Part writing: ${act.score(s)}`))
     }))
     empty.hidden = items.length > 0
     updateFocused()

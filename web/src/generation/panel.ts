@@ -10,6 +10,7 @@ import type { StudioContext } from '../studio/studio'
 import { announce, h } from '../ui/dom'
 import { auditionStart, auditionTracks, type AuditionKind } from './audition'
 import { buildCandidateList } from './candidates'
+import { scoreCandidate } from './score'
 import { buildRequestForm } from './form'
 import { ghostSets } from './ghost-sets'
 import { modelNote } from './model-note'
@@ -123,6 +124,10 @@ export function mountAiPanel(ctx: StudioContext): () => void {
     changed: () => drawGhosts(),
     settled: (s) => settledJobs.has(s.job),
     describe: (n) => describeGhost(n),
+    score: (s) => {
+      const snap = ctx.model.read()
+      return scoreCandidate(snap.meta, snap.tracks, s, ctx.partWritingRules?.()).text
+    },
   })
 
   const describeGhost = (n: SuggestedNote) => {

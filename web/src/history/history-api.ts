@@ -13,7 +13,11 @@ export interface VersionTrack { id: string; name?: string; notes: VersionNote[];
 export interface NoteChanges extends ChangeCounts {
   notes: { added: VersionNote[]; removed: VersionNote[]; changed: { before: VersionNote; after: VersionNote; by: Who }[] }
 }
-export interface EditOutcome { notesAdded: number; notesRemoved: number; notesChanged: number; tracksAdded: number; tracksRemoved: number }
+export interface EditOutcome {
+  notesAdded: number; notesRemoved: number; notesChanged: number; tracksAdded: number; tracksRemoved: number
+  /** The settings a whole restore set back: "title", "tempoBpm", "key", "timeSignature", "ticksPerQuarter". */
+  settingsChanged?: string[]
+}
 export interface RollbackResult {
   edit: EditOutcome; removed: number; restored: number; reverted: number; notes: string[]
   before: VersionInfo; undo: { version: string; notes: string[] }
@@ -27,7 +31,8 @@ export const history = {
   name: (token: string, projectId: string, name: string) =>
     call<VersionInfo>('POST', `${base(projectId)}/versions`, token, { name }),
   open: (token: string, projectId: string, versionId: string) =>
-    call<{ version: VersionInfo; tracks: VersionTrack[] }>('GET', `${base(projectId)}/versions/${encodeURIComponent(versionId)}`, token),
+    call<{ version: VersionInfo; meta: Record<string, unknown>; tracks: VersionTrack[] }>('GET',
+      `${base(projectId)}/versions/${encodeURIComponent(versionId)}`, token),
   compare: (token: string, projectId: string, from: string, to: string) =>
     call<{ from: VersionInfo; to: VersionInfo | 'current'; changes: NoteChanges }>('GET',
       `${base(projectId)}/versions/${encodeURIComponent(from)}/compare?to=${encodeURIComponent(to)}`, token),
@@ -48,9 +53,14 @@ export function describeChanges(c: ChangeCounts): string {
   }).join('; ')
 }
 
+const SETTING_NAMES: Record<string, string> = {
+  title: 'title', tempoBpm: 'tempo', key: 'key', timeSignature: 'time signature', ticksPerQuarter: 'resolution',
+}
+
 export function describeEdit(e: EditOutcome): string {
   const parts = [e.notesAdded ? `${e.notesAdded} notes put back` : '', e.notesRemoved ? `${e.notesRemoved} removed` : '',
     e.notesChanged ? `${e.notesChanged} changed` : '', e.tracksAdded ? `${e.tracksAdded} tracks put back` : '',
-    e.tracksRemoved ? `${e.tracksRemoved} tracks removed` : ''].filter(Boolean)
+    e.tracksRemoved ? `${e.tracksRemoved} tracks removed` : '',
+    e.settingsChanged?.length ? `${e.settingsChanged.map((k) => SETTING_NAMES[k] ?? k).join(', ')} set back` : ''].filter(Boolean)
   return parts.length ? parts.join(', ') : 'nothing needed changing'
 }

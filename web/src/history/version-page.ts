@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { api, ApiError } from '../api'
 import { ProjectModel } from '../model/project'
-import type { Note } from '../model/schema'
+import type { Meta, Note } from '../model/schema'
 import { PianoRoll } from '../pianoroll/editor'
 import type { NoteLook } from '../pianoroll/render'
 import type { Session } from '../session'
@@ -28,15 +28,20 @@ export async function versionPage(root: HTMLElement, session: Session, projectId
       { title: string; role: string; document: { meta: Record<string, unknown>; tracks: VersionTrack[] } }
     const opened = await history.open(session.token, projectId, versionId)
     let tracks: VersionTrack[] = opened.tracks
+    // Drawn with the settings of the music shown (its metre, resolution, key): the version's own, or,
+    // when compared, those of what it is compared with (now, or the other version).
+    let meta = opened.meta
     let changes: NoteChanges | undefined
     let heading = `Version “${opened.version.title}”`
     if (compareTo) {
       const cmp = await history.compare(session.token, projectId, versionId, compareTo)
       changes = cmp.changes
-      tracks = cmp.to === 'current' ? project.document.tracks : (await history.open(session.token, projectId, compareTo)).tracks
+      const other = cmp.to === 'current' ? project.document : await history.open(session.token, projectId, compareTo)
+      tracks = other.tracks
+      meta = other.meta
       heading = `Changes from “${opened.version.title}” to ${cmp.to === 'current' ? 'now' : `“${cmp.to.title}”`}`
     }
-    return show(root, session, projectId, project.role, project.title, heading, opened.version, project.document.meta, tracks,
+    return show(root, session, projectId, project.role, project.title, heading, opened.version, meta, tracks,
       changes, studioHref)
   } catch (err) {
     main.append(h('p', { class: 'error', role: 'alert' }, err instanceof ApiError ? err.message : String(err)),
@@ -80,6 +85,7 @@ function show(root: HTMLElement, session: Session, projectId: string, role: stri
       h('h2', {}, changes ? 'What changed' : 'About this version'),
       h('p', { class: 'small' }, `${formatTime(version.time)}${version.by ? `, by ${version.by.name}` : ', taken automatically'}.`),
       changes ? legend() : h('p', { class: 'small' }, 'Read only: this is how the project stood then.'),
+      h('p', { class: 'small', 'data-testid': 'version-settings' }, `${changes ? 'Drawn with the settings of what it is compared with' : 'Its settings'}: ${describeSettings(model.read().meta)}.`),
       changes ? changeList(changes, tracks) : undefined,
       restore, status))
   root.replaceChildren(h('div', { class: 'studio read-only version-view', 'data-testid': 'version-view' },
@@ -149,6 +155,11 @@ function changeList(c: NoteChanges, tracks: VersionTrack[]): HTMLElement {
 }
 
 /** A document of the version's tracks (with the project's present settings), for the roll to draw. */
+/** "“Chorale”, 72 bpm, C major, 4/4". */
+function describeSettings(m: Meta): string {
+  return `“${m.title}”, ${m.tempoBpm} bpm, ${m.key.tonic} ${m.key.mode}, ${m.timeSignature[0]}/${m.timeSignature[1]}`
+}
+
 function buildDoc(meta: Record<string, unknown>, tracks: VersionTrack[]): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {

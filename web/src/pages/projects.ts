@@ -56,6 +56,7 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
   })
   root.replaceChildren(h('main', { id: 'main', class: 'page' },
     h('header', { class: 'page-head' }, h('h1', {}, 'Your projects'),
+      h('a', { href: '#/classes' }, 'Your classes'),
       h('span', {}, `Signed in as ${session.user.name} `),
       h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out')),
     form, importForm, error, h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, 'Projects'), list),

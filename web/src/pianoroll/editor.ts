@@ -64,6 +64,11 @@ export class PianoRoll {
   /** The AI's pending candidates as ghost notes (set by the AI panel). */
   ghosts: GhostSet[] = []
   readOnly: boolean
+  /**
+   * Part-writing findings by the ids of the notes they concern (set by the part-writing panel): the
+   * notes are drawn marked, and a selected one's description says what is wrong.
+   */
+  marks: ReadonlyMap<string, string[]> = new Map()
   /** Set by the attribution view to colour notes by author; undefined draws track colours. */
   noteStyle?: Scene['noteStyle']
   private focused = false
@@ -145,6 +150,7 @@ export class PianoRoll {
       activeTrackId: this.caret.trackId, caret: { ...this.caret, length: this.noteLength() },
       preview: this.preview, box: this.box, others: this.others, playhead: this.playhead, loop: this.loop,
       focused: this.focused, trackColors: colors, noteStyle: this.noteStyle, ghosts: this.ghosts, pressedKey: this.pressedKey,
+      marks: this.marks,
     }, { width: w, height: hgt, scrollX: this.el.scrollLeft, scrollY: this.el.scrollTop, pxPerTick: this.pxPerTick,
       rowHeight: this.rowHeight })
     for (const f of this.afterDraw) f(w)
@@ -180,8 +186,11 @@ export class PianoRoll {
     const { snap, time, flats } = this.layout()
     const names = new Map(snap.tracks.map((t) => [t.id, t.name]))
     const drums = new Set(snap.tracks.filter((t) => t.role === 'drums').map((t) => t.id))
-    return describeSelection(this.selectedNotes(), (n) => names.get(snap.notes.get(n.id)!.trackId) ?? '', time, flats,
+    const notes = this.selectedNotes()
+    const remarks = notes.length === 1 ? this.marks.get(notes[0].id) : undefined
+    return describeSelection(notes, (n) => names.get(snap.notes.get(n.id)!.trackId) ?? '', time, flats,
       this.opts.authors, (n) => drums.has(snap.notes.get(n.id)!.trackId))
+      + (remarks ? `. Part writing: ${remarks.join(' ')}` : '')
   }
 
   private describeCursor(): string {

@@ -44,6 +44,8 @@ export interface Scene {
   noteStyle?: (note: Note, track: Track) => NoteLook | undefined
   /** The AI's pending candidates, drawn as ghost notes (ghosts.ts). */
   ghosts?: GhostSet[]
+  /** Notes a part-writing finding concerns (src/partwriting/): drawn with a warning mark. */
+  marks?: ReadonlyMap<string, unknown>
 }
 
 /** A note's own look (the attribution view's author colours and AI marks), instead of its track's colour. */
@@ -128,6 +130,7 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
         ctx.fillStyle = 'rgba(255,255,255,0.45)'
         ctx.fillRect(nx + 3, ny + 3, Math.max(0, w - 6), Math.max(0, rowHeight - 6))
       }
+      if (s.marks?.has(original.id)) drawWarning(ctx, nx, ny, w, rowHeight)
       const rc = remoteSel.get(n.id)
       if (rc) {
         ctx.setLineDash([3, 2])
@@ -198,6 +201,27 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene, v: View): void {
 
   drawRuler(ctx, s, v, firstTick, lastTick)
   drawGutter(ctx, s, v)
+}
+
+/**
+ * A part-writing finding's mark: a red frame and a small triangle with "!" over the note's start, told
+ * apart from a selection (black frame) and a collaborator's (dashed) by its shape, not by colour alone.
+ */
+function drawWarning(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, rowHeight: number) {
+  ctx.strokeStyle = '#c5221f'
+  ctx.lineWidth = 2
+  ctx.strokeRect(x, y, w, rowHeight)
+  const size = 9
+  ctx.fillStyle = '#c5221f'
+  ctx.beginPath()
+  ctx.moveTo(x, y - 1)
+  ctx.lineTo(x + size / 2, y - 1 - size)
+  ctx.lineTo(x + size, y - 1)
+  ctx.closePath()
+  ctx.fill()
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(x + size / 2 - 0.5, y - size + 2, 1.2, 3.5)
+  ctx.fillRect(x + size / 2 - 0.5, y - 2.6, 1.2, 1.1)
 }
 
 function drawPlayhead(ctx: CanvasRenderingContext2D, px: number, height: number, color: string, label: string) {

@@ -30,6 +30,8 @@ import { AcceptUndo } from '../editing/accept-undo'
 import { mountHistory } from '../history/panel'
 import { mountComments } from '../comments/panel'
 import { mountAssignmentBanner } from '../assignments/banner'
+import { mountPartWriting } from '../partwriting/panel'
+import { RULE_IDS } from '../partwriting/checker'
 
 export interface StudioContext {
   project: ProjectRecord
@@ -46,6 +48,8 @@ export interface StudioContext {
   /** Plays from a tick (with `substitute`, other tracks than the document's: an audition) and follows it. */
   play: (fromTick: number, substitute?: (tracks: Track[]) => Track[]) => void
   stop: () => void
+  /** The part-writing rules the studio checks (an assignment's), or undefined for all (set once the panel is mounted). */
+  partWritingRules?: () => readonly string[] | undefined
 }
 
 const PLAYHEAD_SHARE_MS = 200
@@ -267,17 +271,23 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
 
   const context: StudioContext = { project, session, doc, model, roll, presence, connection, transport, acceptUndo, sidePanels, play, stop }
   const disposeAi = mountAiPanel(context)
+  const partWriting = mountPartWriting(context)
+  context.partWritingRules = partWriting.rules
+  ;(window as unknown as { ensemblePartWriting?: unknown }).ensemblePartWriting = partWriting // for the benchmark and e2e
   ;(window as unknown as { ensembleStudio?: StudioContext }).ensembleStudio = context // for benchmarks and debugging
   const attribution = mountAttribution(context, authors)
   ;(window as unknown as { ensembleAttribution?: unknown }).ensembleAttribution = attribution // for the e2e test
   const disposeHistory = mountHistory(context)
   const disposeComments = mountComments(context)
-  mountAssignmentBanner(context, assignmentSlot)
+  mountAssignmentBanner(context, assignmentSlot, (a) => partWriting.setRules(a.rules,
+    a.rules.length === RULE_IDS.length ? `Checking every rule, as the assignment “${a.title}” does.`
+      : `Checking the rules the assignment “${a.title}” asks for: ${a.rules.map((r) => r.replace(/-/g, ' ')).join(', ')}.`))
   return () => {
     clearTimeout(noticeTimer)
     transport.stop()
     cancelAnimationFrame(frame)
     disposeAi()
+    partWriting.dispose()
     authors.dispose()
     attribution.dispose()
     disposeHistory()

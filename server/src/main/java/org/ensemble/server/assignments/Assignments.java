@@ -1,17 +1,13 @@
 package org.ensemble.server.assignments;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -43,22 +39,19 @@ public final class Assignments {
   static final String COPY_PREFIX = "assignment-of/";
   public static final int MAX_STUDENTS = 200;
   public static final int MAX_INSTRUCTIONS = 4000;
-  private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
 
   private final Vertx vertx;
   private final Projects projects;
   private final Rooms rooms;
   private final Attribution attribution;
-  private final MetadataStore store;
-  private final Map<String, Future<?>> lastChange = new java.util.concurrent.ConcurrentHashMap<>();
-  private final SecureRandom random = new SecureRandom();
+  private final JsonRecords records;
 
   public Assignments(Vertx vertx, Projects projects, Rooms rooms, Attribution attribution, MetadataStore store) {
     this.vertx = vertx;
     this.projects = projects;
     this.rooms = rooms;
     this.attribution = attribution;
-    this.store = store;
+    this.records = new JsonRecords(vertx, store);
   }
 
   /**
@@ -69,13 +62,13 @@ public final class Assignments {
     Assignment draft;
     List<UserIdentity> students;
     try {
-      students = students(body.getValue("students"), teacher);
+      students = Students.parse(body.getValue("students"), teacher, MAX_STUDENTS);
       String title = body.getValue("title") instanceof String t && !t.isBlank() ? t.strip() : source.title();
       String instructions = body.getValue("instructions") instanceof String s ? s.strip() : "";
       if (title.length() > 200 || instructions.length() > MAX_INSTRUCTIONS) {
         throw new IllegalArgumentException("a title has at most 200 characters, instructions at most " + MAX_INSTRUCTIONS);
       }
-      draft = new Assignment(newId(), teacher, source.id(), title, instructions,
+      draft = new Assignment(JsonRecords.newId('a'), teacher, source.id(), title, instructions,
           AiPolicy.parse(body.getValue("aiPolicy"), body.getValue("aiHintLimit")), rules(body.getValue("rules")),
           Instant.now(), List.of());
     } catch (IllegalArgumentException e) {
@@ -111,8 +104,7 @@ public final class Assignments {
 
   /** The assignments {@code teacher} made, newest first. */
   public Future<JsonObject> mine(UserIdentity teacher) {
-    Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(store.keys(PREFIX), context).compose(keys -> {
+    return records.keys(PREFIX).compose(keys -> {
       List<Future<Assignment>> all = new ArrayList<>();
       keys.forEach(k -> all.add(load(k.substring(PREFIX.length()))));
       return Future.all(all).map(x -> {
@@ -229,14 +221,10 @@ public final class Assignments {
 
   /** Applies {@code f} to the stored assignment, one change at a time per assignment; completes with its answer. */
   private Future<String> change(String id, java.util.function.Function<Assignment, Change> f) {
-    Future<?> before = lastChange.getOrDefault(id, Future.succeededFuture());
-    Future<String> mine = before.transform(x -> load(id)).compose(a -> {
+    return records.inTurn(PREFIX + id, () -> load(id).compose(a -> {
       Change c = f.apply(a);
       return (c.next() == a ? Future.<Void>succeededFuture() : put(PREFIX + id, c.next().toJson())).map(v -> c.answer());
-    });
-    lastChange.put(id, mine);
-    mine.onComplete(x -> lastChange.remove(id, mine));
-    return mine;
+    }));
   }
 
   private Future<Optional<Assignment>> assignmentOf(String projectId) {
@@ -249,30 +237,11 @@ public final class Assignments {
   }
 
   private Future<Optional<JsonObject>> get(String key) {
-    return Future.fromCompletionStage(store.get(key), vertx.getOrCreateContext())
-        .map(b -> b.map(bytes -> new JsonObject(new String(bytes, StandardCharsets.UTF_8))));
+    return records.get(key);
   }
 
   private Future<Void> put(String key, JsonObject value) {
-    return Future.fromCompletionStage(store.put(key, value.encode().getBytes(StandardCharsets.UTF_8)), vertx.getOrCreateContext());
-  }
-
-  private static List<UserIdentity> students(Object raw, UserIdentity teacher) {
-    if (!(raw instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_STUDENTS) {
-      throw new IllegalArgumentException("students must list 1 to " + MAX_STUDENTS + " students as {\"id\", \"name\"}");
-    }
-    List<UserIdentity> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (Object o : list) {
-      if (!(o instanceof JsonObject s) || !(s.getValue("id") instanceof String id) || !id.matches("[a-z0-9._-]{1,64}")) {
-        throw new IllegalArgumentException("each student is {\"id\", \"name\"} with an id of 1 to 64 lower-case letters, digits, . _ or -");
-      }
-      if (id.equals(teacher.id()) || !seen.add(id)) {
-        throw new IllegalArgumentException("student " + id + " is the teacher or listed twice");
-      }
-      out.add(new UserIdentity(id, s.getValue("name") instanceof String n && !n.isBlank() ? n.strip() : id));
-    }
-    return out;
+    return records.put(key, value);
   }
 
   private static List<String> rules(Object raw) {
@@ -293,11 +262,4 @@ public final class Assignments {
     return out;
   }
 
-  private String newId() {
-    StringBuilder sb = new StringBuilder("a");
-    for (int i = 0; i < 11; i++) {
-      sb.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-    }
-    return sb.toString();
-  }
 }

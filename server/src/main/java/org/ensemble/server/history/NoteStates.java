@@ -77,6 +77,25 @@ final class NoteStates {
     return out;
   }
 
+  /**
+   * The project's settings as they stood at {@code at}: the meta map's values (title, tempo, key, time
+   * signature, ticks per quarter, schema version), by key.
+   */
+  Map<String, Object> metaAt(Snapshot at) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!doc.rootNames().contains(ProjectSchema.META)) {
+      return out;
+    }
+    YMap meta = doc.getMap(ProjectSchema.META);
+    for (String key : Provenance.keys(meta)) {
+      Provenance.Entry e = valueAt(meta, key, at);
+      if (e != null && !(e.value() instanceof YArray) && !(e.value() instanceof YMap)) {
+        out.put(key, e.value());
+      }
+    }
+    return out;
+  }
+
   /** The notes present at {@code at} in the tracks present then, by note id. */
   Map<String, PlacedNote> notesAt(Snapshot at) {
     Map<String, PlacedNote> out = new LinkedHashMap<>();

@@ -100,7 +100,7 @@ public final class Versions {
     }));
   }
 
-  /** One version's tracks and notes, to be shown read-only. */
+  /** One version's settings, tracks and notes, to be shown read-only. */
   public Future<JsonObject> open(String projectId, String versionId) {
     return version(projectId, versionId).compose(v -> attribution.read(vertx, projectId, (doc, ledger) -> {
       NoteStates states = new NoteStates(doc);
@@ -112,7 +112,8 @@ public final class Versions {
         notes.values().stream().filter(n -> n.trackId().equals(t.id())).forEach(n -> list.add(Changes.noteJson(n)));
         tracks.add(track.put("notes", list));
       }
-      return new JsonObject().put("version", v.toJson()).put("tracks", tracks);
+      return new JsonObject().put("version", v.toJson()).put("meta", new JsonObject(states.metaAt(v.snapshot())))
+          .put("tracks", tracks);
     }));
   }
 
@@ -130,7 +131,7 @@ public final class Versions {
   }
 
   /**
-   * Restores a version as {@code by}'s new edit: the whole of it (tracks and notes), or only the notes
+   * Restores a version as {@code by}'s new edit: the whole of it (settings, tracks and notes), or only the notes
    * named in {@code onlyNotes} (how a rollback is undone). A checkpoint is taken first.
    */
   public Future<JsonObject> restore(String projectId, String versionId, UserIdentity by, Set<String> onlyNotes) {
@@ -141,13 +142,13 @@ public final class Versions {
           List<NoteTargets.Target> targets = new ArrayList<>();
           if (onlyNotes == null) {
             notes.values().forEach(n -> targets.add(new NoteTargets.Target(n.note().id(), n.trackId(), n.note())));
-            return new Plan(states.tracksAt(v.snapshot()), targets);
+            return new Plan(states.tracksAt(v.snapshot()), targets, states.metaAt(v.snapshot()));
           }
           for (String id : onlyNotes) {
             NoteStates.PlacedNote n = notes.get(id);
             targets.add(new NoteTargets.Target(id, n == null ? null : n.trackId(), n == null ? null : n.note()));
           }
-          return new Plan(null, targets);
+          return new Plan(null, targets, null);
         }).compose(plan -> edit(projectId, by, plan)).map(outcome -> outcomeJson(outcome)
             .put("restored", v.toJson()).put("before", before.toJson()))));
   }
@@ -165,7 +166,7 @@ public final class Versions {
         return attribution.read(vertx, projectId, (doc, ledger) -> {
           RollbackPlan plan = RollbackPlan.of(new NoteStates(doc), ledger, filter);
           made.set(plan);
-          return new Plan(null, plan.targets);
+          return new Plan(null, plan.targets, null);
         }).compose(plan -> edit(projectId, by, plan)).map(outcome -> {
           RollbackPlan plan = made.get();
           return outcomeJson(outcome).put("before", before.toJson()).put("removed", plan.removals)
@@ -188,17 +189,23 @@ public final class Versions {
     return store.storedBytes(projectId, vertx.getOrCreateContext());
   }
 
-  private record Plan(Map<String, NoteStates.TrackState> tracks, List<NoteTargets.Target> targets) {}
+  /** What an edit sets: the tracks (a whole restore), the notes, and the settings (a whole restore; else null). */
+  private record Plan(Map<String, NoteStates.TrackState> tracks, List<NoteTargets.Target> targets, Map<String, Object> meta) {}
 
-  private Future<NoteTargets.Outcome> edit(String projectId, UserIdentity by, Plan plan) {
-    AtomicReference<NoteTargets.Outcome> outcome = new AtomicReference<>(new NoteTargets.Outcome(0, 0, 0, 0, 0));
+  private record Edited(NoteTargets.Outcome notes, List<String> settings) {}
+
+  private Future<Edited> edit(String projectId, UserIdentity by, Plan plan) {
+    AtomicReference<Edited> outcome = new AtomicReference<>(new Edited(new NoteTargets.Outcome(0, 0, 0, 0, 0), List.of()));
     return rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS,
-        doc -> outcome.set(NoteTargets.apply(doc, plan.tracks(), plan.targets()))).map(u -> outcome.get());
+        doc -> outcome.set(new Edited(NoteTargets.apply(doc, plan.tracks(), plan.targets()),
+            plan.meta() == null ? List.of() : SettingsTarget.apply(doc, plan.meta())))).map(u -> outcome.get());
   }
 
-  private static JsonObject outcomeJson(NoteTargets.Outcome o) {
+  private static JsonObject outcomeJson(Edited e) {
+    NoteTargets.Outcome o = e.notes();
     return new JsonObject().put("edit", new JsonObject().put("notesAdded", o.added()).put("notesRemoved", o.removed())
-        .put("notesChanged", o.changed()).put("tracksAdded", o.tracksAdded()).put("tracksRemoved", o.tracksRemoved()));
+        .put("notesChanged", o.changed()).put("tracksAdded", o.tracksAdded()).put("tracksRemoved", o.tracksRemoved())
+        .put("settingsChanged", new JsonArray(e.settings())));
   }
 
   private static long ticksPerBar(MetaView meta) {

@@ -29,4 +29,14 @@ public final class ApiException extends RuntimeException {
   public static ApiException notFound(String message) {
     return new ApiException(404, message);
   }
+
+  /**
+   * A service's failure as an answer: a missing thing 404, bad input 400, a refusal 403, each with the
+   * service's reason; anything else as it is (a 500).
+   */
+  public static Throwable fromService(Throwable e) {
+    return e instanceof java.util.NoSuchElementException ? notFound(e.getMessage())
+        : e instanceof IllegalArgumentException ? badRequest(e.getMessage())
+        : e instanceof SecurityException ? forbidden(e.getMessage()) : e;
+  }
 }

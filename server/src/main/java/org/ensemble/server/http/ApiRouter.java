@@ -24,6 +24,7 @@ import org.ensemble.server.generation.service.GenerationService;
 import org.ensemble.server.history.Versions;
 import org.ensemble.server.comments.Comments;
 import org.ensemble.server.assignments.Assignments;
+import org.ensemble.server.assignments.Classes;
 import org.ensemble.server.consent.TrainingConsent;
 import org.ensemble.server.metrics.ServerMetrics;
 import org.ensemble.server.projects.Projects;
@@ -119,6 +120,7 @@ public final class ApiRouter {
     new VersionRoutes(access, versions).mount(router);
     new CommentRoutes(access, comments).mount(router);
     new AssignmentRoutes(access, assignments).mount(router);
+    new ClassRoutes(new Classes(vertx, registry.metadata())).mount(router);
     new AudioExportRoutes(vertx, access, rooms, audioExports).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API route: " + ctx.request().path())));
     router.route().failureHandler(ErrorResponses::handle);

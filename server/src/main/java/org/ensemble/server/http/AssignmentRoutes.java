@@ -48,9 +48,6 @@ final class AssignmentRoutes {
   }
 
   private static void answer(RoutingContext ctx, Future<JsonObject> result, int status) {
-    result.onSuccess(body -> json(ctx, status, body)).onFailure(e -> ctx.fail(
-        e instanceof NoSuchElementException ? ApiException.notFound(e.getMessage())
-            : e instanceof IllegalArgumentException ? ApiException.badRequest(e.getMessage())
-            : e instanceof SecurityException ? ApiException.forbidden(e.getMessage()) : e));
+    result.onSuccess(body -> json(ctx, status, body)).onFailure(e -> ctx.fail(ApiException.fromService(e)));
   }
 }
