@@ -140,6 +140,14 @@ export async function noteCount(page, trackName) {
   return Number(/(\d+) notes/.exec(text)?.[1] ?? NaN)
 }
 
+/** Opens a track's menu in the track list (rename, move, pan, row height, delete), as a person would. */
+export async function openTrackMenu(page, trackName) {
+  const menu = page.getByRole('group', { name: `Track ${trackName}` })
+  if (!(await menu.isVisible())) await page.getByLabel(`Menu of track ${trackName}`, { exact: true }).click()
+  await menu.waitFor()
+  return menu
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) })
 }

@@ -11,6 +11,7 @@ import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
 import { LedgerAuthors } from '../presence/ledger-authors'
 import { Presence } from '../presence/presence'
+import { forgetNames, learnName } from '../presence/people-names'
 import type { Track } from '../model/schema'
 import { mountAiPanel } from '../generation/panel'
 import type { Session } from '../session'
@@ -78,6 +79,10 @@ function failed(root: HTMLElement, err: unknown): () => void {
 async function openStudio(root: HTMLElement, session: Session, projectId: string, project: ProjectRecord,
   localName: string, reopen: () => void): Promise<() => void> {
   const readOnly = project.role === 'viewer'
+  // Records name people by user id: the names they go by, from what this studio can read.
+  learnName(project.owner.id, project.owner.name)
+  learnName(session.user.id, session.user.name)
+  api.members(session.token, projectId).then((ms) => { for (const m of ms) learnName(m.id, m.name) }, () => {})
   const doc = new Y.Doc()
   const local = await LocalCopy.open(doc, localName) // this browser's copy first: it shows offline edits at once
   const model = new ProjectModel(doc)
@@ -274,6 +279,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const disposeComments = mountComments(context)
   mountAssignmentBanner(context, assignmentSlot)
   return () => {
+    forgetNames()
     clearTimeout(noticeTimer)
     transport.stop()
     cancelAnimationFrame(frame)
