@@ -3,7 +3,7 @@
 
 export interface User { id: string; name: string }
 export type Role = 'owner' | 'editor' | 'viewer'
-export interface ProjectRecord { id: string; title: string; owner: User; createdAt: string; role: Role }
+export interface ProjectRecord { id: string; title: string; owner: User; createdAt: string; role: Role; changedAt?: string }
 export interface Member extends User { role: Role }
 
 export class ApiError extends Error {
@@ -37,6 +37,10 @@ export const api = {
     call<ProjectRecord>('POST', '/api/projects', token, { title, template, key }),
   project: (token: string, id: string) => call<ProjectRecord>('GET', `/api/projects/${encodeURIComponent(id)}`, token),
   deleteProject: (token: string, id: string) => call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}`, token),
+  renameProject: (token: string, id: string, title: string) =>
+    call<ProjectRecord>('PATCH', `/api/projects/${encodeURIComponent(id)}`, token, { title }),
+  duplicateProject: (token: string, id: string) =>
+    call<ProjectRecord>('POST', `/api/projects/${encodeURIComponent(id)}/duplicate`, token, {}),
   members: (token: string, id: string) =>
     call<{ members: Member[] }>('GET', `/api/projects/${encodeURIComponent(id)}/members`, token).then((r) => r.members),
   putMember: (token: string, id: string, userId: string, role: 'editor' | 'viewer', name: string) =>

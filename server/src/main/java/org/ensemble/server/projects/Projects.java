@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.schema.ProjectMaps;
+import org.ensemble.schema.ProjectReader;
+import org.ensemble.schema.ProjectSchema;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Role;
@@ -22,7 +25,7 @@ import org.ensemble.server.sync.ServerClientIds;
 
 /**
  * Projects as a whole: creating one (its record, then its first content through its room), renaming
- * (the document's title and the record), deleting (record, room, document, ledger) and membership
+ * (the document's title and the record), duplicating, deleting (record, room, document, ledger) and membership
  * (the record, then closing connections whose access changed). The routes only translate HTTP to
  * these calls; access is checked before them.
  */
@@ -36,10 +39,11 @@ public final class Projects {
   private final Attribution attribution;
   private final AttributionCache attributionCache;
   private final Versions versions;
+  private final ChangeTimes changes;
   private final SecureRandom random = new SecureRandom();
 
   public Projects(Vertx vertx, ProjectRegistry registry, Rooms rooms, DocumentStore documents,
-                  Attribution attribution, AttributionCache attributionCache, Versions versions) {
+                  Attribution attribution, AttributionCache attributionCache, Versions versions, ChangeTimes changes) {
     this.vertx = vertx;
     this.registry = registry;
     this.rooms = rooms;
@@ -47,6 +51,12 @@ public final class Projects {
     this.attribution = attribution;
     this.attributionCache = attributionCache;
     this.versions = versions;
+    this.changes = changes;
+  }
+
+  /** When each project last changed (those never edited since the server noted changes have none). */
+  public Future<Map<String, Instant>> changedAt(java.util.Collection<String> ids) {
+    return changes.read(ids, vertx.getOrCreateContext());
   }
 
   public ProjectRegistry registry() {
@@ -87,7 +97,31 @@ public final class Projects {
           attributionCache.forget(record.id());
           return Future.fromCompletionStage(attribution.delete(record.id()), vertx.getOrCreateContext());
         })
-        .compose(v -> versions.deleteAll(record.id()));
+        .compose(v -> versions.deleteAll(record.id()))
+        .compose(v -> changes.delete(record.id(), vertx.getOrCreateContext()));
+  }
+
+  /**
+   * A copy of {@code source} owned by {@code owner}, titled {@code title}: its tempo, key, time
+   * signature, sections, and its tracks with their settings and notes (same ids). Not copied: members,
+   * pending AI suggestions, comments, versions and the ledger. The copy's ledger credits its notes to
+   * {@link #copyAuthor} (the copy, named after the source), not to the person who copied them: they
+   * did not write them, and the source's ledger keeps who did.
+   */
+  public Future<ProjectRecord> duplicate(ProjectRecord source, UserIdentity owner, String title) {
+    return rooms.read(source.id(), vertx, ProjectReader::read)
+        .compose(read -> create(owner, title, copyAuthor(source), (doc, t) -> doc.transact(tx -> {
+          ProjectMaps.writeMeta(doc.getMap(ProjectSchema.META), read.view().meta().withTitle(t));
+          doc.getArray(ProjectSchema.TRACKS).push(read.view().tracks().stream().map(ProjectMaps::track).toList());
+          if (!read.view().sections().isEmpty()) {
+            doc.getArray(ProjectSchema.SECTIONS).push(read.view().sections().stream().map(ProjectMaps::section).toList());
+          }
+        }, null)));
+  }
+
+  /** Who a copy's ledger credits with the notes it was made with. Its id has a colon, which no user id has. */
+  static UserIdentity copyAuthor(ProjectRecord source) {
+    return new UserIdentity("copy:" + source.id(), "copied from \u201c" + source.title() + "\u201d");
   }
 
   /**
