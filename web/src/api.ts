@@ -109,6 +109,23 @@ export async function importMidi(token: string, file: Blob, title: string): Prom
   return json as Imported
 }
 
+export interface ImportedInto { tracks: { id: string; name: string; role: string; notes: number }[]; notes: number;
+  file: { tempoBpm: number; key: string; timeSignature: string } }
+
+/** Sends a MIDI file whose tracks the server adds to an open project (one edit of the caller's); refusals carry the reason. */
+export async function importMidiInto(token: string, projectId: string, file: Blob): Promise<ImportedInto> {
+  let res: Response
+  try {
+    res = await fetch(`/api/projects/${encodeURIComponent(projectId)}/import`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
+  return json as ImportedInto
+}
+
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`
 export const musicXmlPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.musicxml`
 

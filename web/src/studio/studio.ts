@@ -27,6 +27,7 @@ import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { buildLevelMeter } from './level-meter'
 import { buildAudioExport } from './audio-export'
+import { buildMidiImport } from './midi-import'
 import { AcceptUndo } from '../editing/accept-undo'
 import { mountHistory } from '../history/panel'
 import { mountComments } from '../comments/panel'
@@ -255,6 +256,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
       counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
+        readOnly ? undefined : buildMidiImport(session.token, projectId, model, roll, tell),
         exportMenu, audioExport.status,
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,

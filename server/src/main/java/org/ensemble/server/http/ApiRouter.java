@@ -95,7 +95,7 @@ public final class ApiRouter {
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(this::metrics);
     new SoundFontRoutes(vertx, audioExports.soundFont()).mount(router);
-    new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
+    new MidiImportRoutes(vertx, projects, access).mount(router, this::authenticate); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
     router.route("/api/*").handler(this::authenticate);

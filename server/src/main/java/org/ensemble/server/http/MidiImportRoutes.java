@@ -2,9 +2,11 @@ package org.ensemble.server.http;
 
 import static org.ensemble.server.http.JsonExchange.json;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,10 +19,11 @@ import org.ensemble.schema.TrackView;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.auth.UserIdentity;
 import org.ensemble.server.projects.Projects;
+import org.ensemble.server.registry.ProjectRecord;
 
 /**
  * {@code POST /api/projects/import?title=…} with a Standard MIDI File as the body: a new project from
- * the file (docs/api.md). Mounted before the API's small JSON body limit, with its own limit and
+ * the file; {@code POST /api/projects/{id}/import}: the file's tracks added to that project (docs/api.md). Mounted before the API's small JSON body limit, with its own limit and
  * sign-in check. The file is read off the event loop and checked whole before anything is created: a
  * refused file (400/413 with the reason) leaves no project behind.
  */
@@ -28,12 +31,16 @@ final class MidiImportRoutes {
   private static final String PATH = "/api/projects/import";
   private static final int MAX_TITLE = 200;
 
+  private static final String INTO_PATH = "/api/projects/:id/import";
+
   private final Vertx vertx;
   private final Projects projects;
+  private final ProjectAccess access;
 
-  MidiImportRoutes(Vertx vertx, Projects projects) {
+  MidiImportRoutes(Vertx vertx, Projects projects, ProjectAccess access) {
     this.vertx = vertx;
     this.projects = projects;
+    this.access = access;
   }
 
   /** Mounted before the API's small JSON body limit; {@code authenticate} is the API's own sign-in check. */
@@ -42,6 +49,10 @@ final class MidiImportRoutes {
     router.post(PATH).handler(BodyHandler.create().setBodyLimit(MidiImport.MAX_FILE_BYTES + 1L));
     router.post(PATH).handler(authenticate);
     router.post(PATH).handler(this::importFile);
+    router.post(INTO_PATH).handler(this::checkSize);
+    router.post(INTO_PATH).handler(BodyHandler.create().setBodyLimit(MidiImport.MAX_FILE_BYTES + 1L));
+    router.post(INTO_PATH).handler(authenticate);
+    router.post(INTO_PATH).handler(this::importInto);
   }
 
   /** An announced size over the limit is refused before the body is read. */
@@ -71,6 +82,31 @@ final class MidiImportRoutes {
     vertx.executeBlocking(() -> read(bytes, title), false)
         .onFailure(ctx::fail)
         .onSuccess(result -> create(ctx, user, result));
+  }
+
+  /**
+   * The file's tracks added to the open project (editors and the owner), as one edit of the importer's;
+   * its tempo, key and time signature are reported, not applied: the project keeps its own.
+   */
+  private void importInto(RoutingContext ctx) {
+    ProjectRecord record = access.require(ctx, Role.EDITOR, "import into it");
+    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    UserIdentity user = ApiRouter.user(ctx);
+    vertx.executeBlocking(() -> read(bytes, record.title()), false)
+        .compose(result -> projects.importTracks(record, user, result.tracks(), result.meta().ticksPerQuarter(),
+                MidiImport.MAX_TRACKS)
+            .recover(e -> Future.failedFuture(e instanceof IllegalArgumentException
+                ? ApiException.badRequest("cannot import this file: " + e.getMessage()) : e))
+            .map(tracks -> new JsonObject()
+                .put("tracks", new JsonArray(tracks.stream().map(t -> (Object) new JsonObject().put("id", t.id())
+                    .put("name", t.name()).put("role", t.role().schemaName()).put("notes", t.notes().size())).toList()))
+                .put("notes", result.notes())
+                .put("file", new JsonObject().put("tempoBpm", result.meta().tempoBpm())
+                    .put("key", result.meta().key().toString())
+                    .put("timeSignature", result.meta().timeSignature().numerator() + "/"
+                        + result.meta().timeSignature().denominator()))))
+        .onSuccess(summary -> json(ctx, 200, summary))
+        .onFailure(ctx::fail);
   }
 
   private static MidiImport.Result read(byte[] bytes, String title) {

@@ -4,12 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.schema.ImportedTracks;
 import org.ensemble.schema.ProjectMaps;
 import org.ensemble.schema.ProjectReader;
 import org.ensemble.schema.ProjectSchema;
+import org.ensemble.schema.TrackView;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Role;
@@ -117,6 +120,32 @@ public final class Projects {
             doc.getArray(ProjectSchema.SECTIONS).push(read.view().sections().stream().map(ProjectMaps::section).toList());
           }
         }, null)));
+  }
+
+  /**
+   * Adds the tracks of a file ({@code imported}, in the file's resolution) to a project as new tracks,
+   * in one edit of {@code by}'s (the ledger credits them with it), their ticks in the project's
+   * resolution and their ids drawn for this import. Refused, with nothing written, when the project
+   * would hold more than {@code maxTracks} tracks. Completes with the new tracks.
+   */
+  public Future<List<TrackView>> importTracks(ProjectRecord record, UserIdentity by, List<TrackView> imported,
+                                              int fileTicksPerQuarter, int maxTracks) {
+    String prefix = "i" + newId().substring(0, 6) + "-";
+    return rooms.read(record.id(), vertx, doc -> ProjectReader.read(doc).view()).compose(view -> {
+      if (view.tracks().size() + imported.size() > maxTracks) {
+        return Future.failedFuture(new IllegalArgumentException("the project has " + view.tracks().size()
+            + " tracks and the file " + imported.size() + "; a project holds up to " + maxTracks));
+      }
+      List<TrackView> fitted;
+      try {
+        fitted = ImportedTracks.fit(imported, fileTicksPerQuarter, view.meta().ticksPerQuarter(), prefix);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e);
+      }
+      return rooms.edit(record.id(), new DirectConnection(by), ServerClientIds.API_EDITS, doc -> doc.transact(t ->
+              doc.getArray(ProjectSchema.TRACKS).push(fitted.stream().map(ProjectMaps::track).toList()), null))
+          .map(u -> fitted);
+    });
   }
 
   /** Who a copy's ledger credits with the notes it was made with. Its id has a colon, which no user id has. */
