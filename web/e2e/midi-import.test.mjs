@@ -30,14 +30,14 @@ test('a MIDI file becomes a project; a bad one is refused and changes nothing', 
   await screenshot(page, 'import-form')
 
   // The bad file first: refused with its reason, no project made.
-  await page.getByLabel('MIDI file', { exact: true }).setInputFiles(join(files, 'zero-length.mid'))
+  await page.getByLabel('MIDI or MusicXML file', { exact: true }).setInputFiles(join(files, 'zero-length.mid'))
   await page.getByRole('button', { name: 'Import' }).click()
   await page.getByRole('alert').filter({ hasText: 'zero length' }).waitFor()
   assert.match(await page.getByRole('alert').filter({ hasText: 'zero length' }).textContent(),
     /^cannot import this file: track 1 has a note of zero length \(pitch 60 at tick 480\)/)
   assert.equal((await api(server.url, token, 'GET', '/api/projects')).projects.length, 0)
 
-  await page.getByLabel('MIDI file', { exact: true }).setInputFiles(join(files, 'chorale.mid'))
+  await page.getByLabel('MIDI or MusicXML file', { exact: true }).setInputFiles(join(files, 'chorale.mid'))
   await page.getByRole('button', { name: 'Import' }).click()
   await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
   assert.equal(await page.locator('h1').textContent(), 'chorale')
@@ -88,5 +88,40 @@ test('a MIDI file imported into the open project adds its tracks; a bad one chan
   const credit = await api(server.url, session.token, 'GET', `/api/projects/${project.id}/attribution/notes/${after[4].notes[0].id}`)
   assert.equal(credit.createdBy.name, 'Jun')
   await screenshot(page, 'import-into')
+  await page.close()
+})
+
+test('a MusicXML score (the studio\'s own export) becomes a project with the same notes; an entity is refused', async () => {
+  const kai = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Kai' })
+  const token = kai.token
+  const page = await browser.context.newPage()
+  await page.goto(`${server.url}/#/`)
+  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), kai)
+  await page.reload()
+  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
+  const source = await api(server.url, token, 'POST', '/api/projects', { title: 'Source', template: 'four-part-chorale', key: 'A minor' })
+  const xml = await (await fetch(`${server.url}/api/projects/${source.id}/export.musicxml`, { headers: { authorization: `Bearer ${token}` } })).text()
+  writeFileSync(join(files, 'hymn.musicxml'), xml)
+  writeFileSync(join(files, 'sneaky.musicxml'),
+    '<?xml version="1.0"?><!DOCTYPE score-partwise [<!ENTITY x SYSTEM "file:///etc/passwd">]><score-partwise>&x;</score-partwise>')
+  const had = (await api(server.url, token, 'GET', '/api/projects')).projects.length
+
+  await page.getByLabel('MIDI or MusicXML file', { exact: true }).setInputFiles(join(files, 'sneaky.musicxml'))
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('alert').filter({ hasText: 'entities' }).waitFor()
+  assert.match(await page.getByRole('alert').filter({ hasText: 'entities' }).textContent(), /^cannot import this score: the file declares XML entities/)
+  assert.equal((await api(server.url, token, 'GET', '/api/projects')).projects.length, had)
+
+  await page.getByLabel('MIDI or MusicXML file', { exact: true }).setInputFiles(join(files, 'hymn.musicxml'))
+  await page.getByRole('button', { name: 'Import' }).click()
+  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+  assert.equal(await page.locator('h1').textContent(), 'hymn')
+  assert.equal(await page.locator('#key-tonic').inputValue(), 'A')
+  assert.equal(await page.locator('#key-mode').inputValue(), 'minor')
+  const id = decodeURIComponent(/#\/p\/([^/]+)/.exec(page.url())[1])
+  const notesOf = async (pid) => (await api(server.url, token, 'GET', `/api/projects/${pid}`)).document.tracks
+    .map((t) => [t.name, t.role, t.notes.map((n) => [n.pitch, n.start, n.duration, n.velocity]).sort()])
+  assert.deepEqual(await notesOf(id), await notesOf(source.id))
+  assert.equal(await noteCount(page, 'Soprano'), 4)
   await page.close()
 })

@@ -95,12 +95,16 @@ export interface Imported extends ProjectRecord {
   imported: { tracks: number; notes: number; tempoBpm: number; key: string; timeSignature: string; roles: string[] }
 }
 
-/** Sends a MIDI file to become a new project; a refused file comes back as an ApiError with the reason. */
-export async function importMidi(token: string, file: Blob, title: string): Promise<Imported> {
+/**
+ * Sends a MIDI file, or an uncompressed MusicXML score (`musicXml`), to become a new project; a refused
+ * file comes back as an ApiError with the reason.
+ */
+export async function importMidi(token: string, file: Blob, title: string, musicXml = false): Promise<Imported> {
   let res: Response
   try {
-    res = await fetch(`/api/projects/import?title=${encodeURIComponent(title)}`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+    res = await fetch(`/api/projects/import${musicXml ? '.musicxml' : ''}?title=${encodeURIComponent(title)}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`,
+        'content-type': musicXml ? 'application/vnd.recordare.musicxml+xml' : 'audio/midi' }, body: file })
   } catch {
     throw new ApiError(0, 'the server cannot be reached')
   }

@@ -33,11 +33,13 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
       error.textContent = err instanceof ApiError ? err.message : String(err)
     }
   })
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.mid,.midi,audio/midi,audio/x-midi', required: true })
+  const file = h('input', { type: 'file', id: 'import-file', required: true,
+    accept: '.mid,.midi,audio/midi,audio/x-midi,.musicxml,.xml,application/vnd.recordare.musicxml+xml' })
   const importStatus = h('p', { role: 'status', id: 'import-status' })
   const importForm = h('form', { class: 'card', 'aria-labelledby': 'import-title' },
-    h('h2', { id: 'import-title' }, 'Import a MIDI file'),
-    h('div', { class: 'row' }, h('label', { for: 'import-file' }, 'MIDI file'), file, h('button', { type: 'submit' }, 'Import')),
+    h('h2', { id: 'import-title' }, 'Import a MIDI file or a MusicXML score'),
+    h('div', { class: 'row' }, h('label', { for: 'import-file' }, 'MIDI or MusicXML file'), file, h('button', { type: 'submit' }, 'Import')),
+    h('p', { class: 'hint' }, 'A Standard MIDI File (.mid), or a score saved as uncompressed MusicXML (.musicxml) by notation software.'),
     importStatus)
   importForm.addEventListener('submit', async (e) => {
     e.preventDefault()
@@ -46,8 +48,9 @@ export async function projectsPage(root: HTMLElement, session: Session, signOut:
     if (!chosen) return
     importStatus.textContent = `Importing ${chosen.name}…`
     try {
-      const title = chosen.name.replace(/\.midi?$/i, '') || 'Imported'
-      const p = await importMidi(session.token, chosen, title)
+      const musicXml = /\.(musicxml|xml)$/i.test(chosen.name)
+      const title = chosen.name.replace(/\.(midi?|musicxml|xml)$/i, '') || 'Imported'
+      const p = await importMidi(session.token, chosen, title, musicXml)
       importStatus.textContent = `Imported ${p.imported.tracks} tracks, ${p.imported.notes} notes`
       location.hash = `#/p/${p.id}`
     } catch (err) {

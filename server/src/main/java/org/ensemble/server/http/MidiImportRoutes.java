@@ -11,8 +11,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.BiFunction;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.schema.MidiImport;
+import org.ensemble.schema.MusicXmlImport;
 import org.ensemble.schema.ProjectMaps;
 import org.ensemble.schema.ProjectSchema;
 import org.ensemble.schema.TrackView;
@@ -23,7 +25,8 @@ import org.ensemble.server.registry.ProjectRecord;
 
 /**
  * {@code POST /api/projects/import?title=…} with a Standard MIDI File as the body: a new project from
- * the file; {@code POST /api/projects/{id}/import}: the file's tracks added to that project (docs/api.md). Mounted before the API's small JSON body limit, with its own limit and
+ * the file; {@code POST /api/projects/{id}/import}: the file's tracks added to that project; {@code POST
+ * /api/projects/import.musicxml?title=…}: a new project from an uncompressed MusicXML score (docs/api.md). Mounted before the API's small JSON body limit, with its own limit and
  * sign-in check. The file is read off the event loop and checked whole before anything is created: a
  * refused file (400/413 with the reason) leaves no project behind.
  */
@@ -32,6 +35,7 @@ final class MidiImportRoutes {
   private static final int MAX_TITLE = 200;
 
   private static final String INTO_PATH = "/api/projects/:id/import";
+  private static final String XML_PATH = "/api/projects/import.musicxml";
 
   private final Vertx vertx;
   private final Projects projects;
@@ -53,15 +57,23 @@ final class MidiImportRoutes {
     router.post(INTO_PATH).handler(BodyHandler.create().setBodyLimit(MidiImport.MAX_FILE_BYTES + 1L));
     router.post(INTO_PATH).handler(authenticate);
     router.post(INTO_PATH).handler(this::importInto);
+    router.post(XML_PATH).handler(ctx -> checkSize(ctx, MusicXmlImport.MAX_FILE_BYTES, "MusicXML files of up to "
+        + MusicXmlImport.MAX_FILE_BYTES / 1024 / 1024 + " MiB"));
+    router.post(XML_PATH).handler(BodyHandler.create().setBodyLimit(MusicXmlImport.MAX_FILE_BYTES + 1L));
+    router.post(XML_PATH).handler(authenticate);
+    router.post(XML_PATH).handler(ctx -> importFile(ctx, MidiImportRoutes::readMusicXml));
+  }
+
+  private void checkSize(RoutingContext ctx) {
+    checkSize(ctx, MidiImport.MAX_FILE_BYTES, "MIDI files of up to " + MidiImport.MAX_FILE_BYTES / 1024 + " KiB");
   }
 
   /** An announced size over the limit is refused before the body is read. */
-  private void checkSize(RoutingContext ctx) {
+  private static void checkSize(RoutingContext ctx, int maxBytes, String what) {
     String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     try {
-      if (length != null && Long.parseLong(length) > MidiImport.MAX_FILE_BYTES) {
-        ctx.fail(new ApiException(413, "the file has " + length + " bytes; the studio imports MIDI files of up to "
-            + MidiImport.MAX_FILE_BYTES / 1024 + " KiB"));
+      if (length != null && Long.parseLong(length) > maxBytes) {
+        ctx.fail(new ApiException(413, "the file has " + length + " bytes; the studio imports " + what));
         return;
       }
     } catch (NumberFormatException e) {
@@ -72,6 +84,11 @@ final class MidiImportRoutes {
   }
 
   private void importFile(RoutingContext ctx) {
+    importFile(ctx, MidiImportRoutes::read);
+  }
+
+  /** A new project from the body, read by {@code reader} off the event loop. */
+  private void importFile(RoutingContext ctx, BiFunction<byte[], String, MidiImport.Result> reader) {
     String title = ctx.request().getParam("title", "Imported").trim();
     if (title.isEmpty() || title.length() > MAX_TITLE) {
       ctx.fail(ApiException.badRequest("the title must have 1 to " + MAX_TITLE + " characters"));
@@ -79,7 +96,7 @@ final class MidiImportRoutes {
     }
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     UserIdentity user = ApiRouter.user(ctx);
-    vertx.executeBlocking(() -> read(bytes, title), false)
+    vertx.executeBlocking(() -> reader.apply(bytes, title), false)
         .onFailure(ctx::fail)
         .onSuccess(result -> create(ctx, user, result));
   }
@@ -107,6 +124,14 @@ final class MidiImportRoutes {
                         + result.meta().timeSignature().denominator()))))
         .onSuccess(summary -> json(ctx, 200, summary))
         .onFailure(ctx::fail);
+  }
+
+  private static MidiImport.Result readMusicXml(byte[] bytes, String title) {
+    try {
+      return MusicXmlImport.read(bytes, title);
+    } catch (MidiImport.RefusedException e) {
+      throw ApiException.badRequest("cannot import this score: " + e.getMessage());
+    }
   }
 
   private static MidiImport.Result read(byte[] bytes, String title) {

@@ -267,4 +267,48 @@ class MidiImportIT {
     JsonObject credit = server.call("GET", "/api/projects/" + id + "/attribution/notes/" + noteId, bob, null).body();
     assertEquals("bob", credit.getJsonObject("createdBy").getString("actor"), credit.encode());
   }
+
+  private HttpResponse<String> uploadScore(byte[] file, String title) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/projects/import.musicxml?title="
+            + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)))
+        .header("Authorization", "Bearer " + alice).header("Content-Type", "application/vnd.recordare.musicxml+xml")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aMusicXmlExportImportsAsANewProjectWithTheSameNotesAndHostileScoresAreRefused() throws Exception {
+    String id = server.createProject(alice, new JsonObject().put("title", "Hymn").put("template", "four-part-chorale").put("key", "D major"));
+    HttpResponse<byte[]> xml = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+        + "/api/projects/" + id + "/export.musicxml")).header("Authorization", "Bearer " + alice).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, xml.statusCode());
+    int before = projects();
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE score-partwise [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><score-partwise>&x;</score-partwise>";
+    assertRefused(uploadScore(xxe.getBytes(StandardCharsets.UTF_8), "XXE"), 400, "cannot import this score: the file declares XML entities");
+    assertRefused(uploadScore(Arrays.copyOf(xml.body(), xml.body().length / 2), "Cut"), 400, "not readable XML");
+    assertRefused(uploadScore(new byte[5 * 1024 * 1024], "Enormous"), 413, "MusicXML files of up to 4 MiB");
+    assertEquals(before, projects(), "no refused score left a project behind");
+
+    HttpResponse<String> r = uploadScore(xml.body(), "Hymn again");
+    assertEquals(201, r.statusCode(), r.body());
+    String copy = new JsonObject(r.body()).getString("id");
+    JsonObject was = server.call("GET", "/api/projects/" + id, alice, null).body().getJsonObject("document");
+    JsonObject is = server.call("GET", "/api/projects/" + copy, alice, null).body().getJsonObject("document");
+    assertEquals(was.getJsonObject("meta").getJsonObject("key"), is.getJsonObject("meta").getJsonObject("key"));
+    for (int t = 0; t < 4; t++) {
+      assertEquals(played(was.getJsonArray("tracks").getJsonObject(t)), played(is.getJsonArray("tracks").getJsonObject(t)));
+      assertEquals(was.getJsonArray("tracks").getJsonObject(t).getString("role"), is.getJsonArray("tracks").getJsonObject(t).getString("role"));
+    }
+  }
+
+  private static List<String> played(JsonObject track) {
+    List<String> out = new ArrayList<>();
+    JsonArray ns = track.getJsonArray("notes");
+    for (int k = 0; k < ns.size(); k++) {
+      JsonObject n = ns.getJsonObject(k);
+      out.add(n.getInteger("pitch") + "@" + n.getLong("start") + "+" + n.getLong("duration") + "v" + n.getInteger("velocity"));
+    }
+    out.sort(null);
+    return out;
+  }
 }
