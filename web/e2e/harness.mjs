@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -92,6 +93,30 @@ export async function launchBrowser() {
       '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
   })
   return { context, async close() { await context.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) } }
+}
+
+/** A server and a browser for a file's tests, started before them and stopped after: `env.server`, `env.browser`. */
+export function serverAndBrowser() {
+  const env = {}
+  before(async () => {
+    env.server = await startServer()
+    env.browser = await launchBrowser()
+  })
+  after(async () => {
+    await env.browser?.close()
+    await env.server?.dispose()
+  })
+  return env
+}
+
+/** A new page of `browser` on the projects page, signed in as `session` (an answer of POST /api/dev/token). */
+export async function projectsPageAs(browser, url, session) {
+  const page = await browser.context.newPage()
+  await page.goto(`${url}/#/`)
+  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), session)
+  await page.reload()
+  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
+  return page
 }
 
 /** Signs in through the page and returns the token the page stored. */

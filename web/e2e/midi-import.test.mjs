@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { api, launchBrowser, noteCount, openNewProject, screenshot, signIn, startServer, until } from './harness.mjs'
+import { api, launchBrowser, noteCount, openNewProject, projectsPageAs, screenshot, signIn, startServer, until } from './harness.mjs'
 
 let server, browser, files
 before(async () => {
@@ -94,11 +94,7 @@ test('a MIDI file imported into the open project adds its tracks; a bad one chan
 test('a MusicXML score (the studio\'s own export) becomes a project with the same notes; an entity is refused', async () => {
   const kai = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Kai' })
   const token = kai.token
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), kai)
-  await page.reload()
-  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
+  const page = await projectsPageAs(browser, server.url, kai)
   const source = await api(server.url, token, 'POST', '/api/projects', { title: 'Source', template: 'four-part-chorale', key: 'A minor' })
   const xml = await (await fetch(`${server.url}/api/projects/${source.id}/export.musicxml`, { headers: { authorization: `Bearer ${token}` } })).text()
   writeFileSync(join(files, 'hymn.musicxml'), xml)

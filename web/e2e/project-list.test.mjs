@@ -1,36 +1,21 @@
 // The project list as its members use it: when each project last changed, the owner renames one in
 // place (an empty title refused on screen, nothing changed), an editor duplicates it (the copy is
 // theirs, with the same tracks and notes), a viewer is offered neither. Each step checked on the server.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, screenshot, startServer, until } from './harness.mjs'
+import { api, projectsPageAs, screenshot, serverAndBrowser, until } from './harness.mjs'
 
-let server, browser
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const env = serverAndBrowser()
 
-async function listAs(session) {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), session)
-  await page.reload()
-  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
-  return page
-}
+const listAs = (session) => projectsPageAs(env.browser, env.server.url, session)
 
 test('last changed, rename in place, duplicate, and who may do which', async () => {
-  const alice = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Alice' })
-  const bob = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Bob' })
-  const carol = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Carol' })
-  const hymn = await api(server.url, alice.token, 'POST', '/api/projects', { title: 'Hymn', template: 'four-part-chorale', key: 'D major' })
-  await api(server.url, alice.token, 'PUT', `/api/projects/${hymn.id}/members/${bob.user.id}`, { role: 'editor', name: 'Bob' })
-  await api(server.url, alice.token, 'PUT', `/api/projects/${hymn.id}/members/${carol.user.id}`, { role: 'viewer', name: 'Carol' })
+  const alice = await api(env.server.url, undefined, 'POST', '/api/dev/token', { name: 'Alice' })
+  const bob = await api(env.server.url, undefined, 'POST', '/api/dev/token', { name: 'Bob' })
+  const carol = await api(env.server.url, undefined, 'POST', '/api/dev/token', { name: 'Carol' })
+  const hymn = await api(env.server.url, alice.token, 'POST', '/api/projects', { title: 'Hymn', template: 'four-part-chorale', key: 'D major' })
+  await api(env.server.url, alice.token, 'PUT', `/api/projects/${hymn.id}/members/${bob.user.id}`, { role: 'editor', name: 'Bob' })
+  await api(env.server.url, alice.token, 'PUT', `/api/projects/${hymn.id}/members/${carol.user.id}`, { role: 'viewer', name: 'Carol' })
 
   const a = await listAs(alice)
   const row = a.locator(`li[data-project="${hymn.id}"]`)
@@ -42,7 +27,7 @@ test('last changed, rename in place, duplicate, and who may do which', async () 
   await row.getByLabel('New title of Hymn').fill('   ')
   await row.getByLabel('New title of Hymn').press('Enter')
   assert.equal(await row.getByLabel('New title of Hymn').evaluate((f) => f.validationMessage), 'A project needs a title.')
-  assert.equal((await api(server.url, alice.token, 'GET', `/api/projects/${hymn.id}`)).title, 'Hymn')
+  assert.equal((await api(env.server.url, alice.token, 'GET', `/api/projects/${hymn.id}`)).title, 'Hymn')
   // Escape keeps the title; then a real rename.
   await row.getByLabel('New title of Hymn').press('Escape')
   await row.getByRole('link', { name: 'Hymn' }).waitFor()
@@ -50,7 +35,7 @@ test('last changed, rename in place, duplicate, and who may do which', async () 
   await row.getByLabel('New title of Hymn').fill('Evening hymn')
   await row.getByLabel('New title of Hymn').press('Enter')
   await row.getByRole('link', { name: 'Evening hymn' }).waitFor()
-  const renamed = await api(server.url, alice.token, 'GET', `/api/projects/${hymn.id}`)
+  const renamed = await api(env.server.url, alice.token, 'GET', `/api/projects/${hymn.id}`)
   assert.equal(renamed.title, 'Evening hymn')
   assert.equal(renamed.document.meta.title, 'Evening hymn', 'the document says the new title too')
   await screenshot(a, 'project-list')
@@ -64,10 +49,10 @@ test('last changed, rename in place, duplicate, and who may do which', async () 
   const copyLink = b.locator('.project-list li').first().getByRole('link', { name: 'Copy of Evening hymn' })
   await copyLink.waitFor()
   assert.equal(await b.locator('.project-list li').first().locator('.role').innerText(), 'owner')
-  const mine = (await api(server.url, bob.token, 'GET', '/api/projects')).projects
+  const mine = (await api(env.server.url, bob.token, 'GET', '/api/projects')).projects
   const copy = mine.find((p) => p.title === 'Copy of Evening hymn')
   assert.equal(copy.owner.id, bob.user.id)
-  const [source, copied] = await Promise.all([hymn.id, copy.id].map((id) => api(server.url, bob.token, 'GET', `/api/projects/${id}`)))
+  const [source, copied] = await Promise.all([hymn.id, copy.id].map((id) => api(env.server.url, bob.token, 'GET', `/api/projects/${id}`)))
   assert.deepEqual(copied.document.tracks, source.document.tracks, 'the same tracks, settings and notes')
   assert.deepEqual(copied.document.meta.key, { tonic: 'D', mode: 'major' })
   await copyLink.click()
@@ -90,7 +75,7 @@ test('last changed, rename in place, duplicate, and who may do which', async () 
   }
   assert.deepEqual(await order(), [copy.id, hymn.id])
   await new Promise((r) => setTimeout(r, 1100)) // the times are to the millisecond; a second apart is unmistakable
-  await api(server.url, alice.token, 'PATCH', `/api/projects/${hymn.id}`, { title: 'Evening hymn, second verse' })
+  await api(env.server.url, alice.token, 'PATCH', `/api/projects/${hymn.id}`, { title: 'Evening hymn, second verse' })
   await until(async () => (await order()).join() === [hymn.id, copy.id].join(), 'the changed source moves to the top of Bob\'s list')
   await Promise.all([a, b, c].map((p) => p.close()))
 })

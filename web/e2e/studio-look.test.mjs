@@ -2,24 +2,16 @@
 // M and S, a menu to rename, move, pan and delete), a labelled zoom with its level, the AI panel's
 // Generate on screen without scrolling, and people named as they go by. Checked through the page as a
 // person uses it, every change on the server's copy.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, openNewProject, openTrackMenu, screenshot, startServer, until } from './harness.mjs'
+import { api, openNewProject, openStudio, projectsPageAs, openTrackMenu, screenshot, serverAndBrowser, until } from './harness.mjs'
 
-let server, browser
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const env = serverAndBrowser()
 
-const tracksOf = async (token, id) => (await api(server.url, token, 'GET', `/api/projects/${id}`)).document.tracks
+const tracksOf = async (token, id) => (await api(env.server.url, token, 'GET', `/api/projects/${id}`)).document.tracks
 
 test('compact track rows with a menu, a labelled zoom, the AI controls above the fold', async () => {
-  const { session, project, page } = await openNewProject(browser, server.url, 'Ada Lovelace',
+  const { session, project, page } = await openNewProject(env.browser, env.server.url, 'Ada Lovelace',
     { title: 'Compact', template: 'four-part-chorale', key: 'G major' })
   const token = session.token
 
@@ -89,14 +81,11 @@ test('compact track rows with a menu, a labelled zoom, the AI controls above the
 })
 
 test('a viewer sees the same compact rows, with nothing to change but the lane\'s rows', async () => {
-  const { session, project } = await openNewProject(browser, server.url, 'Grace', { title: 'Look only', template: 'four-part-chorale' })
-  const viewer = await api(server.url, undefined, 'POST', '/api/dev/token', { name: 'Viewer Vic' })
-  await api(server.url, session.token, 'PUT', `/api/projects/${project.id}/members/${viewer.user.id}`, { role: 'viewer', name: 'Viewer Vic' })
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/`)
-  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), viewer)
-  await page.goto(`${server.url}/#/p/${project.id}`)
-  await page.locator('[data-testid=connection][data-synced=true]').waitFor({ timeout: 15_000 })
+  const { session, project } = await openNewProject(env.browser, env.server.url, 'Grace', { title: 'Look only', template: 'four-part-chorale' })
+  const viewer = await api(env.server.url, undefined, 'POST', '/api/dev/token', { name: 'Viewer Vic' })
+  await api(env.server.url, session.token, 'PUT', `/api/projects/${project.id}/members/${viewer.user.id}`, { role: 'viewer', name: 'Viewer Vic' })
+  const page = await projectsPageAs(env.browser, env.server.url, viewer)
+  await openStudio(page, env.server.url, project.id)
   assert.equal(await page.getByLabel('M Soprano', { exact: true }).isDisabled(), true)
   const menu = await openTrackMenu(page, 'Soprano')
   assert.equal(await menu.getByLabel('Row height of Soprano').isVisible(), true)

@@ -2,6 +2,9 @@ package org.ensemble.schema;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import static org.ensemble.schema.XmlChildren.children;
+import static org.ensemble.schema.XmlChildren.text;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +14,6 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -293,22 +295,6 @@ public final class MusicXmlImport {
       throw new MidiImport.RefusedException("a duration of \"" + duration + "\" is not a length");
     }
     return d * TICKS_PER_QUARTER / divisions;
-  }
-
-  private static List<Element> children(Node parent, String tag) {
-    List<Element> out = new ArrayList<>();
-    NodeList list = parent.getChildNodes();
-    for (int i = 0; i < list.getLength(); i++) {
-      if (list.item(i) instanceof Element e && (tag == null || e.getTagName().equals(tag))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Element e, String tag) {
-    List<Element> c = children(e, tag);
-    return c.isEmpty() ? null : c.get(0).getTextContent().strip();
   }
 
   private static Integer integer(String s) {

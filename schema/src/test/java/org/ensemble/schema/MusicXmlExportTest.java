@@ -1,5 +1,7 @@
 package org.ensemble.schema;
 
+import static org.ensemble.schema.XmlChildren.children;
+import static org.ensemble.schema.XmlChildren.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -48,22 +49,6 @@ class MusicXmlExportTest {
 
   /** A note as read back: pitch, start, duration. */
   private record Read(int pitch, long start, long duration) {}
-
-  private static List<Element> children(Node parent, String tag) {
-    List<Element> out = new ArrayList<>();
-    NodeList list = parent.getChildNodes();
-    for (int i = 0; i < list.getLength(); i++) {
-      if (list.item(i) instanceof Element e && (tag == null || e.getTagName().equals(tag))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Element e, String tag) {
-    List<Element> c = children(e, tag);
-    return c.isEmpty() ? null : c.get(0).getTextContent();
-  }
 
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -10,10 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ensemble.protocol.crdt.UpdateContents;
 import org.ensemble.server.store.MetadataStore;
 import org.ensemble.server.sync.RoomConnection;
 import org.ensemble.server.sync.UpdateGate;
@@ -42,7 +40,7 @@ public final class ChangeTimes implements UpdateGate.Factory {
 
   @Override
   public Future<UpdateGate> open(String projectId, Context context) {
-    return Future.succeededFuture(new Gate(projectId, context));
+    return Future.succeededFuture(UpdateGate.observing(new Gate(projectId, context)::applied));
   }
 
   /** The last change of each of {@code ids} that has one on record (projects never edited have none). */
@@ -77,7 +75,7 @@ public final class ChangeTimes implements UpdateGate.Factory {
     }
   }
 
-  private final class Gate implements UpdateGate {
+  private final class Gate {
     private final String projectId;
     private final Context context;
     private long lastWrite;
@@ -88,18 +86,7 @@ public final class ChangeTimes implements UpdateGate.Factory {
       this.context = context;
     }
 
-    @Override
-    public String check(RoomConnection from, UpdateContents contents, LongToIntFunction knownClock) {
-      return null;
-    }
-
-    @Override
-    public Future<Void> record(RoomConnection from, UpdateContents contents) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public void applied(RoomConnection from, byte[] update) {
+    void applied(RoomConnection from, byte[] update) {
       latest.put(projectId, Instant.now());
       long now = System.currentTimeMillis();
       if (now - lastWrite >= WRITE_EVERY_MS) {

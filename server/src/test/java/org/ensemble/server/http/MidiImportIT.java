@@ -89,11 +89,15 @@ class MidiImportIT {
     return out.toByteArray();
   }
 
-  private HttpResponse<String> upload(byte[] file, String title) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/projects/import?title="
-            + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)))
-        .header("Authorization", "Bearer " + alice).header("Content-Type", "audio/midi")
+  /** Posts a file to an import route as {@code token}. */
+  private HttpResponse<String> post(String path, String token, String type, byte[] file) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", type)
         .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> upload(byte[] file, String title) throws Exception {
+    return post("/api/projects/import?title=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8), alice, "audio/midi", file);
   }
 
   private int projects() {
@@ -196,9 +200,7 @@ class MidiImportIT {
   }
 
   private HttpResponse<String> uploadInto(String projectId, String token, byte[] file) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/projects/" + projectId + "/import"))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "audio/midi")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    return post("/api/projects/" + projectId + "/import", token, "audio/midi", file);
   }
 
   /** The same four voices and drums at 96 ticks per quarter, so that importing must rescale them. */
@@ -269,10 +271,8 @@ class MidiImportIT {
   }
 
   private HttpResponse<String> uploadScore(byte[] file, String title) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/projects/import.musicxml?title="
-            + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)))
-        .header("Authorization", "Bearer " + alice).header("Content-Type", "application/vnd.recordare.musicxml+xml")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    return post("/api/projects/import.musicxml?title=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8), alice,
+        "application/vnd.recordare.musicxml+xml", file);
   }
 
   @Test
