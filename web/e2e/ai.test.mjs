@@ -76,6 +76,8 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   await panel.getByLabel('Candidates (1–8)').fill('2')
   await panel.getByLabel('Seed (optional)').fill('1234')
   // The strict part-writing lock is on by default, and says what it does.
+  // The sliders and locks fold away under "Character and rules" (Generate stays on screen).
+  await panel.getByText('Character and rules').click()
   const strict = panel.getByLabel('Strict part-writing (on by default)')
   assert.equal(await strict.isChecked(), true)
   assert.match(await page.locator('#ai-strict-hint').textContent(), /no parallel fifths or octaves/)
@@ -88,7 +90,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
     visited.push(await page.evaluate(() => document.activeElement.id))
   }
   assert.deepEqual(visited, ['ai-first-bar', 'ai-last-bar', 'ai-region-reset', 'ai-voice-alto', 'ai-voice-tenor', 'ai-voice-bass',
-    'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-strict-lock', 'ai-count', 'ai-seed', 'ai-generate'])
+    'ai-more', 'ai-surprise', 'ai-happy', 'ai-busy', 'ai-different', 'ai-key-lock', 'ai-range-lock', 'ai-strict-lock', 'ai-count', 'ai-seed', 'ai-generate'])
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none')
   await screenshot(page, 'ai-form') // the form filled in, Generate focused
   await page.evaluate(() => {
@@ -114,7 +116,7 @@ test('ask the AI, audition a candidate, accept part of it and reject the other',
   // Both candidates are listed and drawn as ghost notes in the lower voices' lanes only.
   const labels = await page.locator('#ai-candidates li label').allTextContents()
   assert.equal(labels.length, 2)
-  assert.match(labels[0], /^Candidate 1 of 2 \(job \w+\), harmonize, asked by Alice, \d+ notes$/)
+  assert.match(labels[0], /^Candidate 1 of 2, harmonize, asked by Alice at [\d:]+( [AP]M)?, \d+ notes$/)
   // Beside each, the part-writing checker's score of the music with that candidate in place.
   const scores = await page.locator('#ai-candidates li [data-testid=ai-score]').allTextContents()
   assert.equal(scores.length, 2)

@@ -2,7 +2,7 @@
 // non-member's project link, the session token in the console, and the grid's silent refusals.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, clickRoll, launchBrowser, openStudio, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
+import { api, clickRoll, launchBrowser, openStudio, openTrackMenu, screenshot, serverNotes, signIn, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -158,7 +158,8 @@ test('the time counter shows bars:beats and minutes:seconds; return to start', a
   assert.equal(await counter.textContent(), '1:1 · 0:00.0')
   await clickRoll(page, 0, 3840, 74) // a quarter note at bar 3: the cursor moves on to bar 3 beat 2
   await page.waitForFunction(() => document.getElementById('time-counter').textContent === '3:2 · 0:07.5')
-  await page.getByLabel('Row height of Soprano').selectOption('12') // tall enough for note names
+  await (await openTrackMenu(page, 'Soprano')).getByLabel('Row height of Soprano').selectOption('12') // tall enough for note names
+  await page.keyboard.press('Escape')
   await screenshot(page, 'time-counter')
   await page.getByRole('button', { name: 'Return to start' }).click()
   await page.waitForFunction(() => document.getElementById('time-counter').textContent === '1:1 · 0:00.0')
@@ -180,7 +181,7 @@ test('the mixer: volume and pan per track are stored for everyone, mute and solo
   await volume.focus()
   await page.keyboard.press('Home')
   for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')
-  const pan = page.getByLabel('Pan of Alto')
+  const pan = (await openTrackMenu(page, 'Alto')).getByLabel('Pan of Alto')
   await pan.focus()
   await page.keyboard.press('Home')
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight')

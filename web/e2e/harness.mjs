@@ -95,6 +95,30 @@ export async function launchBrowser() {
   return { context, async close() { await context.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) } }
 }
 
+/** A server and a browser for a file's tests, started before them and stopped after: `env.server`, `env.browser`. */
+export function serverAndBrowser() {
+  const env = {}
+  before(async () => {
+    env.server = await startServer()
+    env.browser = await launchBrowser()
+  })
+  after(async () => {
+    await env.browser?.close()
+    await env.server?.dispose()
+  })
+  return env
+}
+
+/** A new page of `browser` on the projects page, signed in as `session` (an answer of POST /api/dev/token). */
+export async function projectsPageAs(browser, url, session) {
+  const page = await browser.context.newPage()
+  await page.goto(`${url}/#/`)
+  await page.evaluate((s) => localStorage.setItem('ensemble.session', JSON.stringify(s)), session)
+  await page.reload()
+  await page.getByRole('heading', { name: 'Your projects' }).waitFor()
+  return page
+}
+
 /** Signs in through the page and returns the token the page stored. */
 export async function signIn(page, url, name) {
   await page.goto(`${url}/#/`)
@@ -172,6 +196,14 @@ export async function noteCount(page, trackName) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
   const text = await page.locator('.track label', { hasText: trackName }).first().innerText()
   return Number(/(\d+) notes/.exec(text)?.[1] ?? NaN)
+}
+
+/** Opens a track's menu in the track list (rename, move, pan, row height, delete), as a person would. */
+export async function openTrackMenu(page, trackName) {
+  const menu = page.getByRole('group', { name: `Track ${trackName}` })
+  if (!(await menu.isVisible())) await page.getByLabel(`Menu of track ${trackName}`, { exact: true }).click()
+  await menu.waitFor()
+  return menu
 }
 
 export async function screenshot(page, name) {

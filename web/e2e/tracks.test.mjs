@@ -3,7 +3,7 @@
 // step checked on the server's copy.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, openStudio, screenshot, signIn, startServer, until } from './harness.mjs'
+import { api, launchBrowser, openStudio, openTrackMenu, screenshot, signIn, startServer, until } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -23,10 +23,11 @@ test('rename, move notes between tracks, delete and undo', async () => {
   const project = await api(server.url, token, 'POST', '/api/projects', { title: 'Lanes', template: 'four-part-chorale', key: 'F major' })
   await openStudio(page, server.url, project.id)
 
+  await openTrackMenu(page, 'Alto')
   await page.getByLabel('Name of track Alto').fill('Second voice')
   await page.getByLabel('Name of track Alto').press('Enter')
   await until(async () => (await serverTracks(token, project.id))[1].name === 'Second voice', 'the new name reaches the server')
-  await page.getByLabel('Name of track Second voice').waitFor()
+  await (await openTrackMenu(page, 'Second voice')).getByLabel('Name of track Second voice').waitFor()
   await page.locator('#live', { hasText: 'Track Alto renamed to Second voice' }).waitFor()
 
   // The first soprano note, selected with the keyboard, goes one track down with Alt+Page Down.
@@ -62,7 +63,7 @@ test('rename, move notes between tracks, delete and undo', async () => {
   // Delete the bass (confirmed), then undo: it comes back with its notes.
   const dialogs = []
   page.once('dialog', (d) => { dialogs.push(d.message()); void d.accept() })
-  await page.getByRole('button', { name: 'Delete track Bass' }).click()
+  await (await openTrackMenu(page, 'Bass')).getByRole('button', { name: 'Delete track Bass' }).click()
   await until(async () => (await serverTracks(token, project.id)).map((t) => t.id).join() === 'soprano,alto,tenor', 'the bass is deleted')
   assert.match(dialogs[0], /Delete the track "Bass" and its 4 notes/)
   await page.locator('#live', { hasText: 'Deleted the track Bass and its 4 notes' }).waitFor()
@@ -87,7 +88,7 @@ test('one lane zoomed vertically: taller rows there only, and clicks still land 
   await openStudio(page, server.url, project.id)
   const rows = () => page.evaluate(() => window.ensembleStudio.roll.layout().lanes.map((l) => l.rowHeight))
   assert.deepEqual(await rows(), [8, 8, 8, 8])
-  await page.getByLabel('Row height of Alto').selectOption({ label: 'huge' })
+  await (await openTrackMenu(page, 'Alto')).getByLabel('Row height of Alto').selectOption({ label: 'huge' })
   assert.deepEqual(await rows(), [8, 24, 8, 8])
   await page.locator('#track-2').check()
   await page.getByTestId('piano-roll').focus()

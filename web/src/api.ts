@@ -3,7 +3,7 @@
 
 export interface User { id: string; name: string }
 export type Role = 'owner' | 'editor' | 'viewer'
-export interface ProjectRecord { id: string; title: string; owner: User; createdAt: string; role: Role }
+export interface ProjectRecord { id: string; title: string; owner: User; createdAt: string; role: Role; changedAt?: string }
 export interface Member extends User { role: Role }
 
 export class ApiError extends Error {
@@ -37,6 +37,10 @@ export const api = {
     call<ProjectRecord>('POST', '/api/projects', token, { title, template, key }),
   project: (token: string, id: string) => call<ProjectRecord>('GET', `/api/projects/${encodeURIComponent(id)}`, token),
   deleteProject: (token: string, id: string) => call<void>('DELETE', `/api/projects/${encodeURIComponent(id)}`, token),
+  renameProject: (token: string, id: string, title: string) =>
+    call<ProjectRecord>('PATCH', `/api/projects/${encodeURIComponent(id)}`, token, { title }),
+  duplicateProject: (token: string, id: string) =>
+    call<ProjectRecord>('POST', `/api/projects/${encodeURIComponent(id)}/duplicate`, token, {}),
   members: (token: string, id: string) =>
     call<{ members: Member[] }>('GET', `/api/projects/${encodeURIComponent(id)}/members`, token).then((r) => r.members),
   putMember: (token: string, id: string, userId: string, role: 'editor' | 'viewer', name: string) =>
@@ -91,18 +95,39 @@ export interface Imported extends ProjectRecord {
   imported: { tracks: number; notes: number; tempoBpm: number; key: string; timeSignature: string; roles: string[] }
 }
 
-/** Sends a MIDI file to become a new project; a refused file comes back as an ApiError with the reason. */
-export async function importMidi(token: string, file: Blob, title: string): Promise<Imported> {
+/**
+ * Sends a MIDI file, or an uncompressed MusicXML score (`musicXml`), to become a new project; a refused
+ * file comes back as an ApiError with the reason.
+ */
+export async function importMidi(token: string, file: Blob, title: string, musicXml = false): Promise<Imported> {
   let res: Response
   try {
-    res = await fetch(`/api/projects/import?title=${encodeURIComponent(title)}`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+    res = await fetch(`/api/projects/import${musicXml ? '.musicxml' : ''}?title=${encodeURIComponent(title)}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`,
+        'content-type': musicXml ? 'application/vnd.recordare.musicxml+xml' : 'audio/midi' }, body: file })
   } catch {
     throw new ApiError(0, 'the server cannot be reached')
   }
   const json = await res.json().catch(() => ({}))
   if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
   return json as Imported
+}
+
+export interface ImportedInto { tracks: { id: string; name: string; role: string; notes: number }[]; notes: number;
+  file: { tempoBpm: number; key: string; timeSignature: string } }
+
+/** Sends a MIDI file whose tracks the server adds to an open project (one edit of the caller's); refusals carry the reason. */
+export async function importMidiInto(token: string, projectId: string, file: Blob): Promise<ImportedInto> {
+  let res: Response
+  try {
+    res = await fetch(`/api/projects/${encodeURIComponent(projectId)}/import`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'audio/midi' }, body: file })
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached')
+  }
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new ApiError(res.status, json.error ?? `${res.status} ${res.statusText}`)
+  return json as ImportedInto
 }
 
 export const midiPath = (id: string) => `/api/projects/${encodeURIComponent(id)}/export.mid`

@@ -2,6 +2,7 @@
 // note's `origin` key in the document (set when an AI suggestion is accepted, so known at once), or
 // this session's own knowledge (a note this browser just added). The ledger wins when it knows.
 import type { Author, NoteAuthors } from '../presence/ledger-authors'
+import { displayName } from '../presence/people-names'
 
 export interface Person { id: string; name: string; source: 'human' | 'ai'; time?: string }
 
@@ -81,9 +82,10 @@ export function describeCredit(c: NoteCredit): string[] {
   const lines: string[] = []
   const when = (t?: string) => (t ? `, ${formatTime(t)}` : '')
   if (c.ai) {
-    lines.push(`Written by the AI (${c.ai.model}${c.ai.version ? `, version ${c.ai.version}` : ''})${when(c.creator.time)}`)
-    if (c.ai.requestedBy) lines.push(`Requested by ${c.ai.requestedBy}`)
-    if (c.ai.acceptedBy) lines.push(`Accepted by ${c.ai.acceptedBy}`)
+    // Plain words: the model's version hash stays in the ledger and its exports, not in the card.
+    lines.push(`Written by the AI co-writer${when(c.creator.time)}`)
+    if (c.ai.requestedBy) lines.push(`Requested by ${displayName(c.ai.requestedBy)}`)
+    if (c.ai.acceptedBy) lines.push(`Accepted by ${displayName(c.ai.acceptedBy)}`)
   } else {
     lines.push(`Created by ${c.creator.name}${when(c.creator.time)}`)
   }

@@ -32,7 +32,7 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
   const reset = h('button', { type: 'button', id: 'ai-region-reset', onclick: () => { touched = false; onResetRegion() } },
     'Use loop, selection or cursor')
   const regionBox = h('fieldset', { class: 'ai-region' }, h('legend', {}, 'Region: ', regionText),
-    field('First bar', first), field('Last bar', last), reset,
+    h('div', { class: 'ai-row' }, field('First bar', first), field('Last bar', last)), reset,
     h('p', { class: 'ai-hint' }, `Up to ${MAX_REGION_BARS} bars. By default: the loop, else the selected notes' bars, else the bar at the cursor.`))
   const bars = h('input', { type: 'number', id: 'ai-bars', min: 1, max: 8, step: 1, value: 2 })
   const barsBox = h('div', { class: 'ai-continue', hidden: true }, field('Bars to add after the piece', bars))
@@ -90,9 +90,10 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
   mode.addEventListener('change', applyMode)
   applyMode()
 
-  const el = h('form', { id: 'ai-form', class: 'ai-form', 'aria-label': 'Ask the AI' },
-    field('Mode', mode, meaning), regionBox, barsBox, voices,
-    h('fieldset', { class: 'ai-sliders' }, h('legend', {}, 'Character'), ...sliderRows, strengthBox),
+  // What is asked every time stays in view (mode, region, voices, how many, Generate); the character
+  // sliders and the locks, set now and then, fold away so that Generate is on screen at 1400×900.
+  const more = h('details', { class: 'ai-more' }, h('summary', { id: 'ai-more' }, 'Character and rules'),
+    h('fieldset', { class: 'ai-sliders' }, h('legend', {}, 'Character'), ...sliderRows),
     h('div', { class: 'ai-locks' },
       h('span', { class: 'ai-check' }, keyLock, h('label', { for: 'ai-key-lock' }, 'Key lock: only notes of the key')),
       h('span', { class: 'ai-check' }, rangeLock, h('label', { for: 'ai-range-lock' }, 'Range lock: each voice in its range')),
@@ -101,9 +102,10 @@ export function buildRequestForm(onSubmit: () => void, onResetRegion: () => void
         + 'octaves between any two voices (in contrary motion either), no leap wider than a fifth (an octave is allowed), no voice crossing, '
         + 'and the leading tone rises to the tonic. Where the music leaves no way to keep them all, the AI breaks '
         + 'as few as it can. Turn it off for freer, less textbook writing.')),
-    h('div', { class: 'ai-row' }, field('Candidates (1–8)', candidates), field('Seed (optional)', seed)),
-    h('p', { id: 'ai-seed-hint', class: 'ai-hint' }, 'The same seed on the same music gives the same candidates.'),
-    generate)
+    h('p', { id: 'ai-seed-hint', class: 'ai-hint' }, 'The same seed on the same music gives the same candidates.'))
+  const el = h('form', { id: 'ai-form', class: 'ai-form', 'aria-label': 'Ask the AI' },
+    field('Mode', mode, meaning), regionBox, barsBox, voices, strengthBox, more,
+    h('div', { class: 'ai-row ai-submit' }, field('Candidates (1–8)', candidates), field('Seed (optional)', seed), generate))
   el.addEventListener('submit', (e) => { e.preventDefault(); onSubmit() })
 
   return {

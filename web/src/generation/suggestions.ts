@@ -85,9 +85,16 @@ export function watchSuggestions(doc: Y.Doc, listener: (all: Suggestion[]) => vo
   return () => map.unobserveDeep(fire)
 }
 
-/** "Candidate 2 of 4 (job gjxf…), harmonize, asked by Alice, 11 notes". */
+/** "Candidate 2 of 4, harmonize, asked by Alice at 14:05, 11 notes" (the time tells two requests apart, not an id). */
 export function describeSuggestion(s: Suggestion): string {
   const of = s.of ? ` of ${s.of}` : ''
-  return `Candidate ${s.candidate}${of} (job ${s.job.slice(0, 6)}), ${s.mode}, asked by ${s.requestedBy.name}, `
+  const at = clockTime(s.createdAt)
+  return `Candidate ${s.candidate}${of}, ${s.mode}, asked by ${s.requestedBy.name}${at ? ` at ${at}` : ''}, `
     + `${s.notes.length} note${s.notes.length === 1 ? '' : 's'}`
+}
+
+/** "14:05" in the reader's locale, or "" when the text is not a time. */
+function clockTime(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 }

@@ -139,6 +139,25 @@ export class ProjectModel {
   }
 
   /**
+   * Moves a track one place up (-1) or down (+1) in one transaction. A Yjs array cannot move an item,
+   * so the track is deleted and written again with every key, its notes keeping their ids (the ledger
+   * links a note copied with its id to its history, as for moveNotesToTrack). Returns false at an end.
+   */
+  moveTrack(trackId: string, delta: -1 | 1): boolean {
+    const all = this.tracks.toArray()
+    const i = all.findIndex((t) => t instanceof Y.Map && t.get('id') === trackId)
+    if (i < 0) throw new Error(`no track ${trackId}`)
+    const j = i + delta
+    if (j < 0 || j >= all.length) return false
+    const copy = copyMap(all[i] as Y.Map<unknown>)
+    this.edit(() => {
+      this.tracks.delete(i, 1)
+      this.tracks.insert(j, [copy])
+    })
+    return true
+  }
+
+  /**
    * Moves notes to another track in one transaction: each is deleted where it is and written again in
    * the target with all its keys, its id included (a Yjs map cannot change arrays). Keeping the id keeps
    * its history: the server's ledger links a copy with the same note id to the original (as it does for
@@ -282,4 +301,21 @@ function readTrackInfo(t: Y.Map<unknown>, id: string): TrackInfo {
     gain: num('gain', 0.8, 0, 1),
     pan: num('pan', 0, -1, 1),
   }
+}
+
+/** A new map with the same keys, nested maps and arrays copied deeply (a shared type lives in one place only). */
+function copyMap(m: Y.Map<unknown>): Y.Map<unknown> {
+  const out = new Y.Map<unknown>()
+  for (const [k, v] of m.entries()) out.set(k, copyValue(v))
+  return out
+}
+
+function copyValue(v: unknown): unknown {
+  if (v instanceof Y.Map) return copyMap(v as Y.Map<unknown>)
+  if (v instanceof Y.Array) {
+    const a = new Y.Array<unknown>()
+    a.push(v.toArray().map(copyValue))
+    return a
+  }
+  return v
 }

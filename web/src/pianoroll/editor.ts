@@ -455,6 +455,7 @@ export class PianoRoll {
     this.draw() // resize the spacer before scrolling to the new place
     this.el.scrollLeft = z.scrollX
     this.invalidate()
+    this.el.dispatchEvent(new CustomEvent('zoomchange', { detail: this.pxPerTick }))
   }
 
   /** Scrolls so that `tick` is in view (a page at a time: no continuous motion). */

@@ -7,6 +7,7 @@
 // screen. Meanwhile, or on a server without the ledger, the session's own guess answers.
 import type { ProjectModel } from '../model/project'
 import type { AuthorLookup } from '../pianoroll/describe'
+import { learnName, displayName } from './people-names'
 
 /** One credit as the ledger reports it (server attribution/Credit.java); the AI's carry its provenance. */
 export interface Author {
@@ -156,6 +157,7 @@ export class LedgerAuthors implements AuthorLookup {
       }
       for (const n of body.notes ?? []) {
         if (n.createdBy?.known === false) continue
+        learnAuthors(n)
         this.byNote.set(n.noteId, describeAuthors(n))
         this.records.set(n.noteId, n)
       }
@@ -190,6 +192,7 @@ export class LedgerAuthors implements AuthorLookup {
       const records = new Map<string, NoteAuthors>()
       for (const n of report.notes ?? []) {
         if (n.createdBy?.known === false) continue
+        learnAuthors(n)
         next.set(n.noteId, describeAuthors(n))
         records.set(n.noteId, n)
       }
@@ -212,11 +215,11 @@ export class LedgerAuthors implements AuthorLookup {
 }
 
 /**
- * "Alice", "AI (chorale-1), an AI suggestion (version 0c9b…, requested by alice, accepted by bob)" or
+ * "Alice", "the AI co-writer, an AI suggestion (requested by Alice, accepted by Bob)" or
  * "Alice, changed by Bob": the creator and the last other hand.
  */
 export function describeAuthors(n: NoteAuthors): string {
-  const name = (a: Author) => (a.source === 'ai' ? `${a.name}, an AI suggestion${aiDetails(a)}` : a.name)
+  const name = (a: Author) => (a.source === 'ai' ? `the AI co-writer, an AI suggestion${aiDetails(a)}` : a.name)
   let last: Author | undefined
   for (const f of Object.values(n.fields ?? {})) {
     if (f.known === false || f.name === n.createdBy.name) continue
@@ -225,9 +228,14 @@ export function describeAuthors(n: NoteAuthors): string {
   return last ? `${name(n.createdBy)}, changed by ${name(last)}` : name(n.createdBy)
 }
 
-/** " (version …, requested by …, accepted by …)" for an AI credit that carries them; "" otherwise. */
+/** The ledger names every person it credits: those names serve where only an id is given. */
+function learnAuthors(n: NoteAuthors): void {
+  for (const a of [n.createdBy, ...Object.values(n.fields ?? {})]) if (a.source === 'human') learnName(a.actor, a.name)
+}
+
+/** " (requested by Alice, accepted by Bob)" for an AI credit that carries them; "" otherwise. */
 function aiDetails(a: Author): string {
-  const parts = [a.modelVersion && `version ${a.modelVersion}`, a.requestedBy && `requested by ${a.requestedBy}`,
-    a.acceptedBy && `accepted by ${a.acceptedBy}`].filter(Boolean)
+  const parts = [a.requestedBy && `requested by ${displayName(a.requestedBy)}`,
+    a.acceptedBy && `accepted by ${displayName(a.acceptedBy)}`].filter(Boolean)
   return parts.length ? ` (${parts.join(', ')})` : ''
 }

@@ -76,6 +76,8 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
   grid.addEventListener('change', () => { roll.gridQuarters = Number(grid.value); roll.invalidate() })
   length.addEventListener('change', () => { roll.noteQuarters = Number(length.value); roll.invalidate() })
 
+  const zoom = buildZoom(roll)
+
   const sync = () => {
     const { meta } = model.read()
     if (document.activeElement !== tempo) tempo.value = String(meta.tempoBpm)
@@ -96,9 +98,25 @@ export function buildControls(model: ProjectModel, roll: PianoRoll, transport: T
       field('Time', 'ts-num', tsNum), h('span', { 'aria-hidden': 'true' }, '/'), h('label', { for: 'ts-den', class: 'sr-only' }, 'Beat unit'), tsDen),
     h('div', { role: 'group', 'aria-label': 'Editing', class: 'group' },
       field('Grid', 'grid', grid), field('Note length', 'note-length', length),
-      h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => roll.zoom(0.8, 0) }, '−'),
-      h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => roll.zoom(1.25, 0) }, '+'),
+      zoom.el),
+    h('div', { role: 'group', 'aria-label': 'Undo and redo', class: 'group' },
       h('button', { type: 'button', id: 'undo', disabled: ro, onclick: undo }, 'Undo'),
       h('button', { type: 'button', id: 'redo', disabled: ro, onclick: redo }, 'Redo')))
   return { el, sync, playButton: play }
+}
+
+/** "Zoom − 100 % +": the horizontal zoom with its level (100 % is the roll's first zoom), kept up to date
+ * when Ctrl+wheel or the keyboard zooms too. */
+function buildZoom(roll: PianoRoll): { el: HTMLElement } {
+  const base = roll.pxPerTick
+  const level = h('output', { id: 'zoom-level', 'aria-live': 'off' })
+  const show = () => { level.textContent = `${Math.round((roll.pxPerTick / base) * 100)} %` }
+  roll.el.addEventListener('zoomchange', show)
+  show()
+  const el = h('span', { class: 'zoom', role: 'group', 'aria-labelledby': 'zoom-label' },
+    h('span', { id: 'zoom-label' }, 'Zoom'),
+    h('button', { type: 'button', id: 'zoom-out', 'aria-label': 'Zoom out', onclick: () => roll.zoom(0.8, 0) }, '−'),
+    level,
+    h('button', { type: 'button', id: 'zoom-in', 'aria-label': 'Zoom in', onclick: () => roll.zoom(1.25, 0) }, '+'))
+  return { el }
 }

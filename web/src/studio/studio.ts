@@ -11,6 +11,7 @@ import { userColor } from '../pianoroll/colors'
 import { SessionAuthors } from '../presence/authors'
 import { LedgerAuthors } from '../presence/ledger-authors'
 import { Presence } from '../presence/presence'
+import { forgetNames, learnName } from '../presence/people-names'
 import type { Track } from '../model/schema'
 import { mountAiPanel } from '../generation/panel'
 import type { Session } from '../session'
@@ -26,6 +27,7 @@ import { buildTrackList } from './tracklist'
 import { buildTimeCounter } from './time-counter'
 import { buildLevelMeter } from './level-meter'
 import { buildAudioExport } from './audio-export'
+import { buildMidiImport } from './midi-import'
 import { AcceptUndo } from '../editing/accept-undo'
 import { mountHistory } from '../history/panel'
 import { mountComments } from '../comments/panel'
@@ -82,6 +84,10 @@ function failed(root: HTMLElement, err: unknown): () => void {
 async function openStudio(root: HTMLElement, session: Session, projectId: string, project: ProjectRecord,
   localName: string, reopen: () => void): Promise<() => void> {
   const readOnly = project.role === 'viewer'
+  // Records name people by user id: the names they go by, from what this studio can read.
+  learnName(project.owner.id, project.owner.name)
+  learnName(session.user.id, session.user.name)
+  api.members(session.token, projectId).then((ms) => { for (const m of ms) learnName(m.id, m.name) }, () => {})
   const doc = new Y.Doc()
   const local = await LocalCopy.open(doc, localName) // this browser's copy first: it shows offline edits at once
   const model = new ProjectModel(doc)
@@ -254,6 +260,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       readOnly ? h('span', { class: 'badge', role: 'note' }, 'View only: you are a viewer of this project') : undefined,
       counter.el, status, people.el,
       h('nav', { class: 'links', 'aria-label': 'Project' },
+        readOnly ? undefined : buildMidiImport(session.token, projectId, model, roll, tell),
         exportMenu, audioExport.status,
         h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
@@ -283,6 +290,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     a.rules.length === RULE_IDS.length ? `Checking every rule, as the assignment “${a.title}” does.`
       : `Checking the rules the assignment “${a.title}” asks for: ${a.rules.map((r) => r.replace(/-/g, ' ')).join(', ')}.`))
   return () => {
+    forgetNames()
     clearTimeout(noticeTimer)
     transport.stop()
     cancelAnimationFrame(frame)

@@ -7,6 +7,7 @@ import { AttributionView } from '../../src/attribution/view'
 import { ProjectModel } from '../../src/model/project'
 import { userColor } from '../../src/pianoroll/colors'
 import { describeAuthors, LedgerAuthors, type Author } from '../../src/presence/ledger-authors'
+import { forgetNames, learnName } from '../../src/presence/people-names'
 
 // Shapes as the server answers them (recorded from GET /api/projects/{id}/attribution and /report after
 // a harmonization was accepted).
@@ -57,9 +58,15 @@ describe('note credits', () => {
     const c = creditFromLedger({ noteId: 'n', createdBy: aiAccepted, fields: { pitch: aiAccepted } })
     expect(c.ai).toEqual({ model: 'ensemble-chorale', version: '0c9bda34d2b6', requestedBy: 'alice', acceptedBy: 'bob', suggestion: 'g1-1' })
     expect(c.changedBy).toBeUndefined()
+    // In plain words: no version hash, and people by the names they go by once the studio knows them.
+    expect(describeCredit(c).slice(1)).toEqual(['Requested by alice', 'Accepted by bob'])
+    learnName('alice', 'Alice')
+    learnName('bob', 'Bob Marley')
     const lines = describeCredit(c)
-    expect(lines[0]).toMatch(/^Written by the AI \(ensemble-chorale, version 0c9bda34d2b6\)/)
-    expect(lines.slice(1)).toEqual(['Requested by alice', 'Accepted by bob'])
+    expect(lines[0]).toMatch(/^Written by the AI co-writer, /)
+    expect(lines.join(' ')).not.toContain('0c9bda34d2b6')
+    expect(lines.slice(1)).toEqual(['Requested by Alice', 'Accepted by Bob Marley'])
+    forgetNames()
   })
   it('reads the document origin of an accepted note before the ledger answers', () => {
     const c = creditFromOrigin({ kind: 'ai', suggestion: 'g1-1', model: { version: 'abc', card: '/api/generation/model' },
@@ -69,8 +76,10 @@ describe('note credits', () => {
     expect(creditFromOrigin({ kind: 'human' })).toBeUndefined()
   })
   it('names the AI\'s provenance in the inspector\'s words', () => {
+    learnName('alice', 'Alice')
     expect(describeAuthors({ noteId: 'n', createdBy: aiAccepted }))
-      .toBe('AI (ensemble-chorale), an AI suggestion (version 0c9bda34d2b6, requested by alice, accepted by bob)')
+      .toBe('the AI co-writer, an AI suggestion (requested by Alice, accepted by bob)')
+    forgetNames()
     expect(describeAuthors({ noteId: 'n', createdBy: aiAccepted, fields: { pitch: alice('2026-11-26T13:00:00Z') } }))
       .toMatch(/, changed by Alice$/)
   })

@@ -87,7 +87,7 @@ describe('ledger authors', async () => {
   const { describeAuthors } = await import('../../src/presence/ledger-authors')
   it('names the creator, marks the AI, and names the last other hand', () => {
     expect(describeAuthors({ noteId: 'a', createdBy: { name: 'alice', source: 'human' } })).toBe('alice')
-    expect(describeAuthors({ noteId: 'a', createdBy: { name: 'AI (chorale-1)', source: 'ai' } })).toBe('AI (chorale-1), an AI suggestion')
+    expect(describeAuthors({ noteId: 'a', createdBy: { name: 'AI (chorale-1)', source: 'ai' } })).toBe('the AI co-writer, an AI suggestion')
     expect(describeAuthors({ noteId: 'a', createdBy: { name: 'alice', source: 'human', time: '1' }, fields: {
       pitch: { name: 'carol', source: 'human', time: '3' }, start: { name: 'bob', source: 'human', time: '2' },
       duration: { name: 'alice', source: 'human', time: '4' } } })).toBe('alice, changed by carol')

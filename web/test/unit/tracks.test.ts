@@ -110,4 +110,22 @@ describe('tracks', () => {
     expect(snap.tracks.map((t) => t.notes.length)).toEqual([2, 1])
     expect(snap.notes.get(n1)?.trackId).toBe('soprano')
   })
+
+  it('moves a track up and down with its settings and notes (same ids), one undo step, on both replicas', () => {
+    const [m, other] = pair()
+    const { s, a, n1, n2, n3 } = chorale(m)
+    m.setTrack(s, 'gain', 0.4)
+    const undo = new Y.UndoManager([m.meta, m.tracks], { trackedOrigins: new Set([LOCAL]) })
+    undo.stopCapturing()
+    expect(m.moveTrack(s, -1)).toBe(false) // already first: nothing written
+    expect(m.moveTrack(s, 1)).toBe(true)
+    const moved = other.read().tracks
+    expect(moved.map((t) => t.id)).toEqual([a, s])
+    expect(moved[1].gain).toBe(0.4)
+    expect(moved[1].notes.map((n) => n.id).sort()).toEqual([n1, n2].sort())
+    expect(moved[0].notes.map((n) => n.id)).toEqual([n3])
+    undo.undo()
+    expect(other.read().tracks.map((t) => t.id)).toEqual([s, a])
+    expect(other.read().tracks[0].notes.length).toBe(2)
+  })
 })

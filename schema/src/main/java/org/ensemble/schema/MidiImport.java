@@ -53,6 +53,7 @@ public final class MidiImport {
       throw new RefusedException("the file has " + bytes.length + " bytes; the studio imports MIDI files of up to "
           + MAX_FILE_BYTES / 1024 + " KiB");
     }
+    checkChunks(bytes);
     Sequence sequence;
     try {
       sequence = MidiSystem.getSequence(new ByteArrayInputStream(bytes));
@@ -99,6 +100,37 @@ public final class MidiImport {
     List<TrackView> views = ImportRoles.assign(parts);
     MetaView meta = new MetaView(title, settings.tempo(), settings.key(), settings.time(), tpq, ProjectSchema.VERSION);
     return new Result(meta, views, notes);
+  }
+
+  /**
+   * The file's chunks are whole and as many tracks as its header says are there. Java's reader stops
+   * quietly at a track cut short, so a truncated file would lose its last tracks without a word.
+   */
+  private static void checkChunks(byte[] b) throws RefusedException {
+    if (b.length < 14 || b[0] != 'M' || b[1] != 'T' || b[2] != 'h' || b[3] != 'd') {
+      return; // not a Standard MIDI File at all: the reader says so in its own words
+    }
+    int declared = ((b[10] & 0xFF) << 8) | (b[11] & 0xFF);
+    long at = 8 + length(b, 4);
+    int found = 0;
+    while (at + 8 <= b.length) {
+      long end = at + 8 + length(b, (int) at + 4);
+      if (end > b.length) {
+        throw new RefusedException("the file is truncated: chunk " + (found + 1) + " ends " + (end - b.length)
+            + " bytes after the file does");
+      }
+      if (b[(int) at] == 'M' && b[(int) at + 1] == 'T' && b[(int) at + 2] == 'r' && b[(int) at + 3] == 'k') {
+        found++;
+      }
+      at = end;
+    }
+    if (found < declared) {
+      throw new RefusedException("the file is truncated: its header names " + declared + " tracks and " + found + " are whole");
+    }
+  }
+
+  private static long length(byte[] b, int at) {
+    return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
   }
 
   /** One source track's notes on one channel, with its settings. */

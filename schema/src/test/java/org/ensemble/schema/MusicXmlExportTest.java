@@ -1,5 +1,7 @@
 package org.ensemble.schema;
 
+import static org.ensemble.schema.XmlChildren.children;
+import static org.ensemble.schema.XmlChildren.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -48,22 +49,6 @@ class MusicXmlExportTest {
 
   /** A note as read back: pitch, start, duration. */
   private record Read(int pitch, long start, long duration) {}
-
-  private static List<Element> children(Node parent, String tag) {
-    List<Element> out = new ArrayList<>();
-    NodeList list = parent.getChildNodes();
-    for (int i = 0; i < list.getLength(); i++) {
-      if (list.item(i) instanceof Element e && (tag == null || e.getTagName().equals(tag))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Element e, String tag) {
-    List<Element> c = children(e, tag);
-    return c.isEmpty() ? null : c.get(0).getTextContent();
-  }
 
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -214,5 +199,70 @@ class MusicXmlExportTest {
     }
     assertEquals(new PitchSpelling('B', -1, 4), PitchSpelling.of(70, -2));
     assertEquals(new PitchSpelling('A', 1, 4), PitchSpelling.of(70, 0));
+  }
+
+  /** Export, then import: the same parts with the same notes (pitch, start, length, velocity) and settings. */
+  @Test
+  void anExportedScoreImportsBackWithTheSameNotes() throws Exception {
+    ProjectView view = tricky();
+    String xml = MusicXmlExport.toMusicXml(view, "© 2026 Ada");
+    MidiImport.Result back = MusicXmlImport.read(xml.getBytes(StandardCharsets.UTF_8), "Back");
+    assertEquals(new MetaView("Back", 96, view.meta().key(), view.meta().timeSignature(), 480, ProjectSchema.VERSION), back.meta());
+    List<TrackView> withNotes = view.tracks().stream().filter(t -> !t.notes().isEmpty()).toList();
+    assertEquals(withNotes.size(), back.tracks().size(), "one track per part with notes");
+    for (int i = 0; i < withNotes.size(); i++) {
+      TrackView was = withNotes.get(i);
+      TrackView is = back.tracks().get(i);
+      assertEquals(was.name(), is.name());
+      assertEquals(played(was), played(is), was.name() + "'s notes");
+      assertEquals(was.gain(), is.gain(), 1e-9);
+      assertEquals(was.pan(), is.pan(), 1e-9);
+      if (was.role() != TrackRole.DRUMS) {
+        assertEquals(was.instrument(), is.instrument());
+      }
+    }
+    assertEquals(TrackRole.DRUMS, back.tracks().get(2).role(), "the percussion part is a drum track");
+    assertEquals(view.tracks().stream().mapToInt(t -> t.notes().size()).sum(), back.notes());
+
+    // The chorale template, too.
+    org.ensemble.protocol.crdt.Doc template = new org.ensemble.protocol.crdt.Doc();
+    Templates.fourPartChorale(template, new KeySignature("E", KeySignature.Mode.MINOR), "Chorale", null);
+    ProjectView chorale = ProjectReader.read(template).view();
+    MidiImport.Result again = MusicXmlImport.read(MusicXmlExport.toMusicXml(chorale, null).getBytes(StandardCharsets.UTF_8), "Chorale");
+    for (int i = 0; i < chorale.tracks().size(); i++) {
+      assertEquals(played(chorale.tracks().get(i)), played(again.tracks().get(i)));
+      assertEquals(chorale.tracks().get(i).role(), again.tracks().get(i).role(), "SATB guessed by range");
+    }
+    assertEquals(chorale.meta().key(), again.meta().key());
+  }
+
+  private static List<String> played(TrackView t) {
+    return t.notes().stream().map(n -> n.pitch() + "@" + n.start() + "+" + n.duration() + "v" + n.velocity()).sorted().toList();
+  }
+
+  @Test
+  void hostileAndBadScoresAreRefusedWithAReason() {
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE score-partwise [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+        + "<score-partwise><part-list><score-part id=\"P1\"><part-name>&secret;</part-name></score-part></part-list></score-partwise>";
+    String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>";
+    assertRefused(xxe, "declares XML entities");
+    assertRefused(laughs, "declares XML entities");
+    assertRefused("<score-timewise/>", "not a partwise MusicXML score");
+    assertRefused("<score-partwise><part id=\"P1\"><measure", "not readable XML");
+    assertRefused("<score-partwise><part id=\"P1\"><measure number=\"1\"><note><pitch><step>C</step><octave>4</octave></pitch>"
+        + "<duration>0</duration></note></measure></part></score-partwise>", "a note of no length");
+    assertRefused("<score-partwise><part id=\"P1\"><measure number=\"1\"><backup><duration>4</duration></backup></measure></part></score-partwise>",
+        "backs up before the start of its measure");
+    assertRefused("<score-partwise><part id=\"P1\"><measure number=\"1\"/></part></score-partwise>", "no notes");
+    org.junit.jupiter.api.Assertions.assertThrows(MidiImport.RefusedException.class,
+        () -> MusicXmlImport.read(new byte[MusicXmlImport.MAX_FILE_BYTES + 1], "Big"));
+    org.junit.jupiter.api.Assertions.assertThrows(MidiImport.RefusedException.class,
+        () -> MusicXmlImport.read(new byte[] {'P', 'K', 3, 4}, "Zipped"));
+  }
+
+  private static void assertRefused(String xml, String reason) {
+    MidiImport.RefusedException e = org.junit.jupiter.api.Assertions.assertThrows(MidiImport.RefusedException.class,
+        () -> MusicXmlImport.read(xml.getBytes(StandardCharsets.UTF_8), "Bad"));
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
 }

@@ -32,6 +32,7 @@ import org.ensemble.server.audio.AudioExports;
 import org.ensemble.server.http.ApiRouter;
 import org.ensemble.server.http.StudioPages;
 import org.ensemble.server.metrics.ServerMetrics;
+import org.ensemble.server.projects.ChangeTimes;
 import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.ProjectRegistry;
 import org.ensemble.server.store.DocumentStore;
@@ -127,9 +128,10 @@ public final class EnsembleServer {
         .compose(revoked -> ProjectRegistry.load(metadata, main)).compose(registry -> {
       Attribution attribution = new Attribution(documents);
       // A room's collaborators, each behind its UpdateGate: the authorship ledger and the automatic
-      // versions after a pause.
+      // versions after a pause, and the time of each project's last change.
       Checkpoints checkpoints = new Checkpoints(vertx, config.checkpointPauseSeconds() * 1000L);
-      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution, checkpoints));
+      ChangeTimes changeTimes = new ChangeTimes(vertx, metadata);
+      UpdateGate.Factory roomHooks = UpdateGate.Factory.all(List.of(attribution, checkpoints, changeTimes));
       LocalRooms local = new LocalRooms(List.copyOf(shardContexts), documents, config.limits(), metrics, roomHooks);
       Future<ClusterNotices> noticesReady = cluster == null ? Future.succeededFuture()
           : ClusterNotices.start(cluster, registry, revocations[0]);
@@ -154,7 +156,8 @@ public final class EnsembleServer {
         long attributionTimer = vertx.setPeriodic(DROP_IDLE_ATTRIBUTION_EVERY_MS, id -> attributionCache.dropIdle());
         GenerationService generation = new GenerationService(vertx, rooms, config.generation(), jobs,
             jobQuotaReady.result());
-        Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache, versions);
+        Projects projects = new Projects(vertx, registry, rooms, documents, attribution, attributionCache, versions,
+            changeTimes);
 
         Router router = Router.router(vertx);
         SyncEndpoint sync = new SyncEndpoint(rooms, tokens, registry, config.limits(),

@@ -27,13 +27,17 @@ record Credit(int seq, Attributes attributes) {
     return seq >= 0;
   }
 
-  /** The name in credits: a person's name, or the AI with its model and who accepted its notes. */
-  String creditName() {
+  /**
+   * The name in credits: a person's name, or the AI with its model and who accepted its notes, named
+   * as {@code names} (user id to display name, from the ledger's own credits) has them, else by id.
+   */
+  String creditName(java.util.Map<String, String> names) {
     if (!isAi()) {
       return attributes.name();
     }
     String accepted = attributes.acceptedBy();
-    return "AI (model " + attributes.ai().model() + (accepted == null ? "" : ", accepted by " + accepted) + ")";
+    return "AI (model " + attributes.ai().model()
+        + (accepted == null ? "" : ", accepted by " + names.getOrDefault(accepted, accepted)) + ")";
   }
 
   JsonObject toJson() {

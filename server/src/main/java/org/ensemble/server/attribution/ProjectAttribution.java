@@ -23,6 +23,8 @@ public final class ProjectAttribution {
   private final Map<String, NoteAttribution> notes = new LinkedHashMap<>();
   private final Map<String, AuthorStats> authors = new LinkedHashMap<>();
   private final SuggestionStats suggestions;
+  /** Each person's display name by user id, the latest the ledger recorded (credits name people, not ids). */
+  private final Map<String, String> names = new java.util.HashMap<>();
   private int surviving;
   private int survivingAi;
 
@@ -32,6 +34,9 @@ public final class ProjectAttribution {
     Set<String> editedAfterAcceptance = new HashSet<>();
     for (LedgerEntry e : ledger.entries()) {
       author(Credit.of(e)).updates++;
+      if (e.attributes().source() == Source.HUMAN) {
+        names.put(e.attributes().actor(), e.attributes().name());
+      }
     }
     history.byNoteId().forEach((id, lineage) -> {
       NoteAttribution n = new NoteAttribution(id, lineage, ledger);
@@ -173,7 +178,7 @@ public final class ProjectAttribution {
       long end = s + ((Number) duration).longValue();
       if (s < to && end > from) {
         list.add(n.toJson());
-        byAuthor.merge(n.createdBy.creditName(), 1, Integer::sum);
+        byAuthor.merge(n.createdBy.creditName(names), 1, Integer::sum);
       }
     }
     JsonArray summary = new JsonArray();
@@ -192,7 +197,7 @@ public final class ProjectAttribution {
       int total = 0;
       for (NoteAttribution n : notes.values()) {
         if (n.present && n.current.trackId().equals(trackId)) {
-          byName.merge(n.createdBy.creditName(), 1, Integer::sum);
+          byName.merge(n.createdBy.creditName(names), 1, Integer::sum);
           total++;
         }
       }

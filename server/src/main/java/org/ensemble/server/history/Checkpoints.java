@@ -4,10 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ensemble.protocol.crdt.UpdateContents;
 import org.ensemble.server.sync.RoomConnection;
 import org.ensemble.server.sync.UpdateGate;
 
@@ -36,10 +34,10 @@ public final class Checkpoints implements UpdateGate.Factory {
 
   @Override
   public Future<UpdateGate> open(String projectId, Context context) {
-    return Future.succeededFuture(new Gate(projectId, context));
+    return Future.succeededFuture(UpdateGate.observing(new Gate(projectId, context)::applied));
   }
 
-  private final class Gate implements UpdateGate {
+  private final class Gate {
     private final String projectId;
     private final Context context;
     private long timer = -1;
@@ -49,18 +47,7 @@ public final class Checkpoints implements UpdateGate.Factory {
       this.context = context;
     }
 
-    @Override
-    public String check(RoomConnection from, UpdateContents contents, LongToIntFunction knownClock) {
-      return null;
-    }
-
-    @Override
-    public Future<Void> record(RoomConnection from, UpdateContents contents) {
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public void applied(RoomConnection from, byte[] update) {
+    void applied(RoomConnection from, byte[] update) {
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }

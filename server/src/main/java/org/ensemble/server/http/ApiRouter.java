@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.ensemble.server.audio.AudioExports;
@@ -95,7 +96,7 @@ public final class ApiRouter {
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(this::metrics);
     new SoundFontRoutes(vertx, audioExports.soundFont()).mount(router);
-    new MidiImportRoutes(vertx, projects).mount(router, this::authenticate); // before the small JSON body limit
+    new MidiImportRoutes(vertx, projects, access).mount(router, this::authenticate); // before the small JSON body limit
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/dev/token").handler(this::devToken);
     router.route("/api/*").handler(this::authenticate);
@@ -105,6 +106,7 @@ public final class ApiRouter {
     router.get("/api/projects/:id").handler(this::readProject);
     router.patch("/api/projects/:id").handler(this::renameProject);
     router.delete("/api/projects/:id").handler(this::deleteProject);
+    router.post("/api/projects/:id/duplicate").handler(this::duplicateProject);
     router.get("/api/projects/:id/members").handler(this::listMembers);
     router.put("/api/projects/:id/members/:userId").handler(this::putMember);
     router.delete("/api/projects/:id/members/:userId").handler(this::removeMember);
@@ -202,11 +204,17 @@ public final class ApiRouter {
 
   private void listProjects(RoutingContext ctx) {
     UserIdentity user = user(ctx);
-    JsonArray out = new JsonArray();
-    for (ProjectRecord r : registry.visibleTo(user.id())) {
-      out.add(r.toJson().put("role", r.roleOf(user.id()).map(Role::wireName).orElse(null)));
-    }
-    json(ctx, 200, new JsonObject().put("projects", out));
+    List<ProjectRecord> visible = registry.visibleTo(user.id());
+    // Each project's last change; one never edited since (or before the server noted changes) was last
+    // changed when it was created.
+    projects.changedAt(visible.stream().map(ProjectRecord::id).toList()).onSuccess(changed -> {
+      JsonArray out = new JsonArray();
+      for (ProjectRecord r : visible) {
+        out.add(r.toJson().put("role", r.roleOf(user.id()).map(Role::wireName).orElse(null))
+            .put("changedAt", changed.getOrDefault(r.id(), r.createdAt()).toString()));
+      }
+      json(ctx, 200, new JsonObject().put("projects", out));
+    }).onFailure(ctx::fail);
   }
 
   private void createProject(RoutingContext ctx) {
@@ -241,14 +249,39 @@ public final class ApiRouter {
 
   private void renameProject(RoutingContext ctx) {
     ProjectRecord record = access.require(ctx, Role.OWNER, "rename the project");
-    String title = body(ctx).getString("title", "").trim();
-    if (title.isEmpty() || title.length() > MAX_TITLE) {
-      ctx.fail(ApiException.badRequest("the title must have 1 to " + MAX_TITLE + " characters"));
+    String title = titleOf(body(ctx), null);
+    if (title == null) {
+      ctx.fail(ApiException.badRequest("the title must be text of 1 to " + MAX_TITLE + " characters"));
       return;
     }
     projects.rename(record, user(ctx), title, content::rename)
         .onSuccess(r -> json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
+  }
+
+  /** A copy of the project owned by the caller (owners and editors: a viewer asks for an export). */
+  private void duplicateProject(RoutingContext ctx) {
+    ProjectRecord record = access.require(ctx, Role.EDITOR, "duplicate the project");
+    String copyOf = "Copy of " + record.title();
+    String title = titleOf(body(ctx), copyOf.substring(0, Math.min(MAX_TITLE, copyOf.length())).trim());
+    if (title == null) {
+      ctx.fail(ApiException.badRequest("the title must be text of 1 to " + MAX_TITLE + " characters"));
+      return;
+    }
+    projects.duplicate(record, user(ctx), title).onSuccess(copy -> {
+      ctx.response().putHeader(HttpHeaders.LOCATION, "/api/projects/" + copy.id());
+      json(ctx, 201, copy.toJson().put("role", Role.OWNER.wireName()).put("copiedFrom", record.id()));
+    }).onFailure(ctx::fail);
+  }
+
+  /** The body's {@code title}, trimmed; {@code absent} when it has none; null when it is not 1 to MAX_TITLE characters of text. */
+  private static String titleOf(JsonObject body, String absent) {
+    Object value = body.getValue("title");
+    if (value == null) {
+      return absent;
+    }
+    String title = value instanceof String text ? text.trim() : "";
+    return title.isEmpty() || title.length() > MAX_TITLE ? null : title;
   }
 
   private void deleteProject(RoutingContext ctx) {

@@ -4,9 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.ensemble.protocol.crdt.Doc;
+import org.ensemble.schema.ImportedTracks;
+import org.ensemble.schema.ProjectMaps;
+import org.ensemble.schema.ProjectReader;
+import org.ensemble.schema.ProjectSchema;
+import org.ensemble.schema.TrackView;
 import org.ensemble.server.attribution.Attribution;
 import org.ensemble.server.attribution.AttributionCache;
 import org.ensemble.server.auth.Role;
@@ -22,7 +28,7 @@ import org.ensemble.server.sync.ServerClientIds;
 
 /**
  * Projects as a whole: creating one (its record, then its first content through its room), renaming
- * (the document's title and the record), deleting (record, room, document, ledger) and membership
+ * (the document's title and the record), duplicating, deleting (record, room, document, ledger) and membership
  * (the record, then closing connections whose access changed). The routes only translate HTTP to
  * these calls; access is checked before them.
  */
@@ -36,10 +42,11 @@ public final class Projects {
   private final Attribution attribution;
   private final AttributionCache attributionCache;
   private final Versions versions;
+  private final ChangeTimes changes;
   private final SecureRandom random = new SecureRandom();
 
   public Projects(Vertx vertx, ProjectRegistry registry, Rooms rooms, DocumentStore documents,
-                  Attribution attribution, AttributionCache attributionCache, Versions versions) {
+                  Attribution attribution, AttributionCache attributionCache, Versions versions, ChangeTimes changes) {
     this.vertx = vertx;
     this.registry = registry;
     this.rooms = rooms;
@@ -47,6 +54,12 @@ public final class Projects {
     this.attribution = attribution;
     this.attributionCache = attributionCache;
     this.versions = versions;
+    this.changes = changes;
+  }
+
+  /** When each project last changed (those never edited since the server noted changes have none). */
+  public Future<Map<String, Instant>> changedAt(java.util.Collection<String> ids) {
+    return changes.read(ids, vertx.getOrCreateContext());
   }
 
   public ProjectRegistry registry() {
@@ -87,7 +100,57 @@ public final class Projects {
           attributionCache.forget(record.id());
           return Future.fromCompletionStage(attribution.delete(record.id()), vertx.getOrCreateContext());
         })
-        .compose(v -> versions.deleteAll(record.id()));
+        .compose(v -> versions.deleteAll(record.id()))
+        .compose(v -> changes.delete(record.id(), vertx.getOrCreateContext()));
+  }
+
+  /**
+   * A copy of {@code source} owned by {@code owner}, titled {@code title}: its tempo, key, time
+   * signature, sections, and its tracks with their settings and notes (same ids). Not copied: members,
+   * pending AI suggestions, comments, versions and the ledger. The copy's ledger credits its notes to
+   * {@link #copyAuthor} (the copy, named after the source), not to the person who copied them: they
+   * did not write them, and the source's ledger keeps who did.
+   */
+  public Future<ProjectRecord> duplicate(ProjectRecord source, UserIdentity owner, String title) {
+    return rooms.read(source.id(), vertx, ProjectReader::read)
+        .compose(read -> create(owner, title, copyAuthor(source), (doc, t) -> doc.transact(tx -> {
+          ProjectMaps.writeMeta(doc.getMap(ProjectSchema.META), read.view().meta().withTitle(t));
+          doc.getArray(ProjectSchema.TRACKS).push(read.view().tracks().stream().map(ProjectMaps::track).toList());
+          if (!read.view().sections().isEmpty()) {
+            doc.getArray(ProjectSchema.SECTIONS).push(read.view().sections().stream().map(ProjectMaps::section).toList());
+          }
+        }, null)));
+  }
+
+  /**
+   * Adds the tracks of a file ({@code imported}, in the file's resolution) to a project as new tracks,
+   * in one edit of {@code by}'s (the ledger credits them with it), their ticks in the project's
+   * resolution and their ids drawn for this import. Refused, with nothing written, when the project
+   * would hold more than {@code maxTracks} tracks. Completes with the new tracks.
+   */
+  public Future<List<TrackView>> importTracks(ProjectRecord record, UserIdentity by, List<TrackView> imported,
+                                              int fileTicksPerQuarter, int maxTracks) {
+    String prefix = "i" + newId().substring(0, 6) + "-";
+    return rooms.read(record.id(), vertx, doc -> ProjectReader.read(doc).view()).compose(view -> {
+      if (view.tracks().size() + imported.size() > maxTracks) {
+        return Future.failedFuture(new IllegalArgumentException("the project has " + view.tracks().size()
+            + " tracks and the file " + imported.size() + "; a project holds up to " + maxTracks));
+      }
+      List<TrackView> fitted;
+      try {
+        fitted = ImportedTracks.fit(imported, fileTicksPerQuarter, view.meta().ticksPerQuarter(), prefix);
+      } catch (IllegalArgumentException e) {
+        return Future.failedFuture(e);
+      }
+      return rooms.edit(record.id(), new DirectConnection(by), ServerClientIds.API_EDITS, doc -> doc.transact(t ->
+              doc.getArray(ProjectSchema.TRACKS).push(fitted.stream().map(ProjectMaps::track).toList()), null))
+          .map(u -> fitted);
+    });
+  }
+
+  /** Who a copy's ledger credits with the notes it was made with. Its id has a colon, which no user id has. */
+  static UserIdentity copyAuthor(ProjectRecord source) {
+    return new UserIdentity("copy:" + source.id(), "copied from \u201c" + source.title() + "\u201d");
   }
 
   /**

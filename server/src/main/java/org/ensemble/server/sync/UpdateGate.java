@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.LongToIntFunction;
 import org.ensemble.protocol.crdt.UpdateContents;
 
@@ -19,17 +20,30 @@ import org.ensemble.protocol.crdt.UpdateContents;
 public interface UpdateGate {
 
   /** A gate that admits everything and records nothing. */
-  UpdateGate OPEN = new UpdateGate() {
-    @Override
-    public String check(RoomConnection from, UpdateContents contents, LongToIntFunction knownClock) {
-      return null;
-    }
+  UpdateGate OPEN = observing((from, update) -> { });
 
-    @Override
-    public Future<Void> record(RoomConnection from, UpdateContents contents) {
-      return Future.succeededFuture();
-    }
-  };
+  /**
+   * A gate that admits everything and records nothing, for a collaborator that only hears of each
+   * update once applied (automatic versions, change times).
+   */
+  static UpdateGate observing(BiConsumer<RoomConnection, byte[]> applied) {
+    return new UpdateGate() {
+      @Override
+      public String check(RoomConnection from, UpdateContents contents, LongToIntFunction knownClock) {
+        return null;
+      }
+
+      @Override
+      public Future<Void> record(RoomConnection from, UpdateContents contents) {
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public void applied(RoomConnection from, byte[] update) {
+        applied.accept(from, update);
+      }
+    };
+  }
 
   /**
    * Whether a client may submit this update: null when it may, otherwise the reason it may not.

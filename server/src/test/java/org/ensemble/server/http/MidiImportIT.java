@@ -89,11 +89,15 @@ class MidiImportIT {
     return out.toByteArray();
   }
 
-  private HttpResponse<String> upload(byte[] file, String title) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/projects/import?title="
-            + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)))
-        .header("Authorization", "Bearer " + alice).header("Content-Type", "audio/midi")
+  /** Posts a file to an import route as {@code token}. */
+  private HttpResponse<String> post(String path, String token, String type, byte[] file) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", type)
         .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> upload(byte[] file, String title) throws Exception {
+    return post("/api/projects/import?title=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8), alice, "audio/midi", file);
   }
 
   private int projects() {
@@ -193,5 +197,118 @@ class MidiImportIT {
     assertEquals(status, r.statusCode(), r.body());
     String error = new JsonObject(r.body()).getString("error");
     assertTrue(error.contains(reason), error);
+  }
+
+  private HttpResponse<String> uploadInto(String projectId, String token, byte[] file) throws Exception {
+    return post("/api/projects/" + projectId + "/import", token, "audio/midi", file);
+  }
+
+  /** The same four voices and drums at 96 ticks per quarter, so that importing must rescale them. */
+  static byte[] fourVoicesAndDrumsAt96() throws Exception {
+    Sequence s = new Sequence(Sequence.PPQ, 96);
+    for (int part = 0; part < PARTS.length; part++) {
+      Track t = s.createTrack();
+      int channel = part == 4 ? 9 : part;
+      byte[] name = NAMES[part].getBytes(StandardCharsets.US_ASCII);
+      t.add(new MidiEvent(new MetaMessage(0x03, name, name.length), 0));
+      for (int[] n : PARTS[part]) {
+        t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n[0], n[3]), n[1] / 5));
+        t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, channel, n[0], 0), (n[1] + n[2]) / 5));
+      }
+    }
+    return bytes(s);
+  }
+
+  @Test
+  void aFileImportedIntoAnOpenProjectAddsItsTracksAsTheImportersEdit() throws Exception {
+    String id = server.createProject(alice, new JsonObject().put("title", "Chorale").put("template", "four-part-chorale"));
+    server.addMember(alice, id, "bob", "editor");
+    server.addMember(alice, id, "carol", "viewer");
+    String bob = server.token("Bob");
+    String carol = server.token("Carol");
+    JsonObject before = server.call("GET", "/api/projects/" + id, alice, null).body().getJsonObject("document");
+
+    // A viewer may not; bad files are refused with the reason; the project is untouched by each.
+    assertRefused(uploadInto(id, carol, fourVoicesAndDrumsAt96()), 403, "a viewer cannot import into it");
+    byte[] good = fourVoicesAndDrumsAt96();
+    assertRefused(uploadInto(id, bob, Arrays.copyOf(good, good.length - 7)), 400, "cannot import this file: the file is truncated");
+    assertRefused(uploadInto(id, bob, new byte[0]), 400, "the file is empty");
+    assertRefused(uploadInto(id, bob, new byte[2 * 1024 * 1024]), 413, "up to 1024 KiB");
+    assertRefused(uploadInto("nosuchproject", bob, good), 404, "no such project");
+    assertEquals(before, server.call("GET", "/api/projects/" + id, alice, null).body().getJsonObject("document"));
+
+    HttpResponse<String> r = uploadInto(id, bob, good);
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject summary = new JsonObject(r.body());
+    assertEquals(14, summary.getInteger("notes"));
+    assertEquals(5, summary.getJsonArray("tracks").size());
+
+    JsonObject doc = server.call("GET", "/api/projects/" + id, alice, null).body().getJsonObject("document");
+    assertEquals(before.getJsonObject("meta"), doc.getJsonObject("meta"), "the project keeps its tempo, key and time");
+    JsonArray tracks = doc.getJsonArray("tracks");
+    assertEquals(9, tracks.size());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(before.getJsonArray("tracks").getJsonObject(i), tracks.getJsonObject(i), "the project's own tracks unchanged");
+    }
+    // The file's notes, from 96 to the project's 480 ticks per quarter: the same music.
+    for (int part = 0; part < PARTS.length; part++) {
+      JsonObject t = tracks.getJsonObject(4 + part);
+      assertEquals(NAMES[part], t.getString("name"));
+      List<String> notes = new ArrayList<>();
+      JsonArray ns = t.getJsonArray("notes");
+      for (int k = 0; k < ns.size(); k++) {
+        JsonObject n = ns.getJsonObject(k);
+        notes.add(n.getInteger("pitch") + "@" + n.getLong("start") + "+" + n.getLong("duration") + "v" + n.getInteger("velocity"));
+      }
+      notes.sort(null);
+      assertEquals(set(PARTS[part]), notes, NAMES[part]);
+    }
+    assertEquals("drums", tracks.getJsonObject(8).getString("role"));
+    // One edit of Bob's: the ledger credits him with the imported notes.
+    String noteId = tracks.getJsonObject(4).getJsonArray("notes").getJsonObject(0).getString("id");
+    JsonObject credit = server.call("GET", "/api/projects/" + id + "/attribution/notes/" + noteId, bob, null).body();
+    assertEquals("bob", credit.getJsonObject("createdBy").getString("actor"), credit.encode());
+  }
+
+  private HttpResponse<String> uploadScore(byte[] file, String title) throws Exception {
+    return post("/api/projects/import.musicxml?title=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8), alice,
+        "application/vnd.recordare.musicxml+xml", file);
+  }
+
+  @Test
+  void aMusicXmlExportImportsAsANewProjectWithTheSameNotesAndHostileScoresAreRefused() throws Exception {
+    String id = server.createProject(alice, new JsonObject().put("title", "Hymn").put("template", "four-part-chorale").put("key", "D major"));
+    HttpResponse<byte[]> xml = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+        + "/api/projects/" + id + "/export.musicxml")).header("Authorization", "Bearer " + alice).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, xml.statusCode());
+    int before = projects();
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE score-partwise [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><score-partwise>&x;</score-partwise>";
+    assertRefused(uploadScore(xxe.getBytes(StandardCharsets.UTF_8), "XXE"), 400, "cannot import this score: the file declares XML entities");
+    assertRefused(uploadScore(Arrays.copyOf(xml.body(), xml.body().length / 2), "Cut"), 400, "not readable XML");
+    assertRefused(uploadScore(new byte[5 * 1024 * 1024], "Enormous"), 413, "MusicXML files of up to 4 MiB");
+    assertEquals(before, projects(), "no refused score left a project behind");
+
+    HttpResponse<String> r = uploadScore(xml.body(), "Hymn again");
+    assertEquals(201, r.statusCode(), r.body());
+    String copy = new JsonObject(r.body()).getString("id");
+    JsonObject was = server.call("GET", "/api/projects/" + id, alice, null).body().getJsonObject("document");
+    JsonObject is = server.call("GET", "/api/projects/" + copy, alice, null).body().getJsonObject("document");
+    assertEquals(was.getJsonObject("meta").getJsonObject("key"), is.getJsonObject("meta").getJsonObject("key"));
+    for (int t = 0; t < 4; t++) {
+      assertEquals(played(was.getJsonArray("tracks").getJsonObject(t)), played(is.getJsonArray("tracks").getJsonObject(t)));
+      assertEquals(was.getJsonArray("tracks").getJsonObject(t).getString("role"), is.getJsonArray("tracks").getJsonObject(t).getString("role"));
+    }
+  }
+
+  private static List<String> played(JsonObject track) {
+    List<String> out = new ArrayList<>();
+    JsonArray ns = track.getJsonArray("notes");
+    for (int k = 0; k < ns.size(); k++) {
+      JsonObject n = ns.getJsonObject(k);
+      out.add(n.getInteger("pitch") + "@" + n.getLong("start") + "+" + n.getLong("duration") + "v" + n.getInteger("velocity"));
+    }
+    out.sort(null);
+    return out;
   }
 }
