@@ -215,12 +215,17 @@ export async function clickRoll(page, trackIndex, tick, pitch, options = {}) {
   const pos = await page.evaluate(([i, t, p]) => {
     const roll = window.ensembleStudio.roll
     const lane = roll.layout().lanes[i]
+    // A drum lane lists its kit pieces as rows; every lane may have its own row height.
+    const rowHeight = lane.rowHeight ?? roll.rowHeight
+    const rowTop = lane.top + (lane.rows ? lane.rows.indexOf(p) : lane.high - p) * rowHeight
+    // A person scrolls the roll to a lane below the fold (the bass, at 1400×900) before clicking in it.
+    if (rowTop < roll.el.scrollTop || rowTop + rowHeight > roll.el.scrollTop + roll.el.clientHeight - 16) {
+      roll.el.scrollTop = rowTop - roll.el.clientHeight / 2
+    }
     const box = roll.canvas.getBoundingClientRect()
     return {
       x: box.left + 64 + t * roll.pxPerTick - roll.el.scrollLeft + 3,
-      // A drum lane lists its kit pieces as rows; every lane may have its own row height.
-      y: box.top + lane.top + (lane.rows ? lane.rows.indexOf(p) : lane.high - p) * (lane.rowHeight ?? roll.rowHeight)
-        - roll.el.scrollTop + (lane.rowHeight ?? roll.rowHeight) / 2,
+      y: box.top + rowTop - roll.el.scrollTop + rowHeight / 2,
     }
   }, [trackIndex, tick, pitch])
   await page.mouse.click(pos.x, pos.y, options)
