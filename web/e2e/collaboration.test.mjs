@@ -74,8 +74,9 @@ test('two users edit one project and see each other\'s notes within a second', a
   await a.keyboard.press('.') // the template's bass note at beat 1 (the lower one)
   await a.keyboard.press('.') // Bob's note at beat 1
   await a.keyboard.press('Alt+ArrowUp')
-  await b.waitForFunction(() => /, by Bob, changed by Alice$/.test(document.querySelector('[data-testid=inspector]').textContent),
-    null, { timeout: 10_000 })
+  // (C#4 is above the bass's range: the part-writing check says so at the end of the note's description.)
+  await b.waitForFunction(() => /, by Bob, changed by Alice\. Part writing: Bass sings C#4, above its range/
+    .test(document.querySelector('[data-testid=inspector]').textContent), null, { timeout: 10_000 })
 
   const stored = await serverNotes(server.url, aliceToken, projectId)
   assert.equal(stored.soprano.length, 5)
