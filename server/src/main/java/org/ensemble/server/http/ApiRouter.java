@@ -119,7 +119,7 @@ public final class ApiRouter {
     new AuthorRoutes(vertx, access, attributionService).mount(router);
     new InviteRoutes(access, projects).mount(router);
     new PartWritingRoutes(vertx, access, rooms).mount(router);
-    new VersionRoutes(access, versions).mount(router);
+    new VersionRoutes(access, versions, projects).mount(router);
     new CommentRoutes(access, comments).mount(router);
     new AssignmentRoutes(access, assignments).mount(router);
     new ClassRoutes(new Classes(vertx, registry.metadata())).mount(router);

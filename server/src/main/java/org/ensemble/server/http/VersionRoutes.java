@@ -14,6 +14,7 @@ import java.util.Set;
 import org.ensemble.server.auth.Role;
 import org.ensemble.server.history.Version;
 import org.ensemble.server.history.Versions;
+import org.ensemble.server.projects.Projects;
 import org.ensemble.server.registry.ProjectRecord;
 
 /**
@@ -28,10 +29,12 @@ final class VersionRoutes {
 
   private final ProjectAccess access;
   private final Versions versions;
+  private final Projects projects;
 
-  VersionRoutes(ProjectAccess access, Versions versions) {
+  VersionRoutes(ProjectAccess access, Versions versions, Projects projects) {
     this.access = access;
     this.versions = versions;
+    this.projects = projects;
   }
 
   void mount(Router router) {
@@ -67,7 +70,7 @@ final class VersionRoutes {
       }
       notes = new LinkedHashSet<>(AttributionRoutes.noteIds(String.join(",", list.stream().map(String::valueOf).toList())));
     }
-    answer(ctx, versions.restore(record.id(), ctx.pathParam("versionId"), ApiRouter.user(ctx), notes));
+    answer(ctx, projects.restore(record, ctx.pathParam("versionId"), ApiRouter.user(ctx), notes));
   }
 
   /** {@code {"author": "<user id>" | "ai", "track": "<track id>"?, "fromBar": n?, "toBar": n?}}, bars counted from 1. */

@@ -2,10 +2,12 @@ package org.ensemble.server.projects;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.schema.ImportedTracks;
@@ -85,6 +87,20 @@ public final class Projects {
                                       BiConsumer<Doc, String> retitle) {
     return rooms.edit(record.id(), new DirectConnection(by), ServerClientIds.API_EDITS, doc -> retitle.accept(doc, title))
         .compose(u -> registry.put(record.withTitle(title)));
+  }
+
+  /**
+   * Restores a version as {@code by}'s edit ({@link Versions#restore}). A whole restore that brings an
+   * older title back retitles the project's record too, so that the project list says what the studio does.
+   */
+  public Future<JsonObject> restore(ProjectRecord record, String versionId, UserIdentity by, Set<String> onlyNotes) {
+    return versions.restore(record.id(), versionId, by, onlyNotes).compose(restored -> {
+      if (!restored.getJsonObject("edit").getJsonArray("settingsChanged").contains(ProjectSchema.Meta.TITLE)) {
+        return Future.succeededFuture(restored);
+      }
+      return rooms.read(record.id(), vertx, doc -> ProjectReader.read(doc).view().meta().title())
+          .compose(title -> registry.put(record.withTitle(title))).map(restored);
+    });
   }
 
   /**

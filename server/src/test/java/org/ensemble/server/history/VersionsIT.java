@@ -142,9 +142,10 @@ class VersionsIT {
     JsonObject v1 = call("POST", "/versions", owner, new JsonObject().put("name", "as it began"), 201);
     try (SyncClient studio = SyncClient.connectAndWait(vertx, server.port(), project, bob).awaitSynced()) {
       JsonObject before = studio.read(doc -> meta(doc));
+      // Renamed the way the project list does it: the document's title and the project's record.
+      call("PATCH", "", owner, new JsonObject().put("title", "Chorale in D minor"), 200);
       studio.edit(doc -> {
         YMap meta = doc.getMap(ProjectSchema.META);
-        meta.set(ProjectSchema.Meta.TITLE, "Chorale in D minor");
         meta.set(ProjectSchema.Meta.TEMPO_BPM, 96);
         meta.set(ProjectSchema.Meta.KEY, ProjectMaps.keyValue(new KeySignature("D", KeySignature.Mode.MINOR)));
         meta.set(ProjectSchema.Meta.TIME_SIGNATURE, ProjectMaps.timeSignatureValue(new TimeSignature(3, 4)));
@@ -176,6 +177,8 @@ class VersionsIT {
       JsonObject now = call("GET", "", viewer, null, 200).getJsonObject("document").getJsonObject("meta");
       assertEquals("Chorale", now.getString("title"));
       assertEquals(72, now.getNumber("tempoBpm").intValue());
+      assertEquals(List.of("Chorale"), server.call("GET", "/api/projects", owner, null).body().getJsonArray("projects")
+          .stream().map(p -> ((JsonObject) p).getString("title")).toList(), "the project list says the restored title");
 
       // Restoring only some notes (a rollback's undo) leaves the settings alone.
       JsonObject some = call("POST", "/versions/" + bobs + "/restore", owner,
