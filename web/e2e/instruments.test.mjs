@@ -69,6 +69,9 @@ test('instruments load on the first sound; a placed note and playback sound on e
     'the placed G5 is heard on a violin preset', 15_000)
   await until(async () => (await peak(page)) > 0.01, 'the master meter saw the placed note')
   assert.match(await page.locator('#instruments-state').textContent(), /Sampled instruments \([\d.]+ MB\)/)
+  // Saying so does not push the toolbar onto a second line (it did, at 1400 px, once sounds had loaded).
+  const [play, undo] = await Promise.all(['#play', '#undo'].map((s) => page.locator(s).boundingBox()))
+  assert.ok(Math.abs(play.y - undo.y) < 4, `Play at y ${play.y}, Undo at y ${undo.y}`)
 
   // A note moved with the keyboard sounds where it lands.
   const moved = (await heard(page)).length

@@ -13,7 +13,7 @@ export function buildLevelMeter(transport: Transport): LevelMeter {
   const meter = h('meter', { id: 'master-level', min: 0, max: 1, low: 0.7, high: 0.9, optimum: 0.3, value: 0,
     'aria-label': 'Master level', 'data-peak-max': '0' }) as HTMLMeterElement
   const state = h('span', { id: 'instruments-state', class: 'instruments-state', role: 'status' }, describe(transport.sound))
-  transport.onSound = (s) => { state.textContent = describe(s); state.dataset.engine = s.engine }
+  transport.onSound = (s) => { state.textContent = meter.title = describe(s); state.dataset.engine = s.engine }
   state.dataset.engine = transport.sound.engine
   let until = 0
   let frame = 0
