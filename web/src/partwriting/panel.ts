@@ -107,10 +107,17 @@ export function mountPartWriting(ctx: StudioContext): PartWritingPanel {
     roll.invalidate()
   }
 
-  let pending = 0
+  // Checked just after the frame that draws the edit, not inside it: the note is on screen first and
+  // its markers a frame later (inside the frame, a 5,000-note piece's check held every remote edit back).
+  let pending = false
+  let disposed = false
   const unwatch = model.onChange(() => {
     if (pending) return
-    pending = requestAnimationFrame(() => { pending = 0; check() })
+    pending = true
+    requestAnimationFrame(() => setTimeout(() => {
+      pending = false
+      if (!disposed) check()
+    }, 0))
   })
   check()
   ctx.sidePanels.append(panel)
@@ -124,7 +131,7 @@ export function mountPartWriting(ctx: StudioContext): PartWritingPanel {
     rules: () => rules,
     latest: () => ({ report, ms, rulesMs }),
     dispose() {
-      cancelAnimationFrame(pending)
+      disposed = true
       unwatch()
       roll.marks = new Map()
       panel.remove()
