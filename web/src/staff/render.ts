@@ -163,7 +163,8 @@ function drawChord(e: StaffEvent, x: number, bottom: number, tieEnd: number, tie
     const extra = Math.max(0, n - 1) * 0.8 * SPACE
     const sx = up ? x + hw - 0.6 : x - hw + 0.6
     const from = up ? y(lowest) : y(highest)
-    const to = up ? y(highest) - STEM - extra : y(lowest) + STEM + extra
+    // A note far off the staff keeps its stem reaching the middle line, as engravers draw it.
+    const to = up ? Math.min(y(highest) - STEM - extra, y(4)) : Math.max(y(lowest) + STEM + extra, y(4))
     out.push(line(sx, from, sx, to, 'stem', 1.2))
     if (n > 0) out.push(flags(sx, to, n, up))
   }
