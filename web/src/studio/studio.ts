@@ -254,6 +254,27 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
   const keysButton = h('button', { type: 'button', id: 'keys-button', 'aria-haspopup': 'dialog', onclick: () => help.showModal() }, 'Keyboard help')
   help.addEventListener('close', () => roll.el.focus())
 
+  // The staff view: a read-only score in place of the roll, loaded the first time it is asked for.
+  const rollArea = h('main', { id: 'main', class: 'roll-wrap' })
+  const staffButton = h('button', { type: 'button', id: 'staff-toggle', 'aria-pressed': 'false',
+    title: 'Show the project as notation (read only)', onclick: () => void showStaff(!staffShown) }, 'Staff view')
+  let staffShown = false
+  let staff: import('../staff/view').StaffView | undefined
+  const showStaff = async (on: boolean) => {
+    staffShown = on
+    staffButton.setAttribute('aria-pressed', String(on))
+    if (on && !staff) {
+      const { mountStaffView } = await import('../staff/view')
+      staff ??= mountStaffView(model, () => { void showStaff(false); roll.el.focus() })
+      roll.el.after(staff.el)
+    }
+    if (staffShown !== on) return // switched back while the view was loading
+    rollArea.classList.toggle('staff-mode', on)
+    if (on) staff?.show()
+    else staff?.hide()
+    announce(live, on ? 'Staff view, read only. Escape goes back to the piano roll.' : 'Piano roll')
+  }
+
   root.replaceChildren(h('div', { class: 'studio' + (readOnly ? ' read-only' : '') },
     h('header', { class: 'studio-head' },
       h('a', { href: '#/', class: 'back' }, '← Projects'), title,
@@ -262,16 +283,17 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
       h('nav', { class: 'links', 'aria-label': 'Project' },
         readOnly ? undefined : buildMidiImport(session.token, projectId, model, roll, tell),
         exportMenu, audioExport.status,
-        h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
+        staffButton, h('a', { href: `#/p/${projectId}/members` }, 'Members'), keysButton)),
     controls.el,
     h('div', { class: 'studio-main' }, tracks.el,
-      h('main', { id: 'main', class: 'roll-wrap' }, assignmentSlot, notice, roll.el, velocityLane.el, inspector,
-        h('p', { id: 'roll-help-summary', class: 'sr-only' },
-          readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
-            : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
-              + 'Shift with left and right changes their length, Delete removes them, Space plays.')),
+      rollArea,
       sidePanels),
     live, help))
+  rollArea.append(assignmentSlot, notice, roll.el, velocityLane.el, inspector,
+    h('p', { id: 'roll-help-summary', class: 'sr-only' },
+      readOnly ? 'Read only. Arrow keys move the cursor; period and comma select notes; Space plays.'
+        : 'Arrow keys move the cursor, Enter adds a note, period and comma select notes, Alt with arrows moves them, '
+          + 'Shift with left and right changes their length, Delete removes them, Space plays.'))
   authors.onRefresh = () => roll.inspect()
   roll.inspect()
   roll.invalidate()
@@ -300,6 +322,7 @@ async function openStudio(root: HTMLElement, session: Session, projectId: string
     attribution.dispose()
     disposeHistory()
     disposeComments()
+    staff?.dispose()
     acceptUndo.dispose()
     undo.destroy()
     connection.destroy()
