@@ -1,5 +1,8 @@
 package org.ensemble.server.assignments;
 
+import static org.ensemble.server.testing.Notes.find;
+import static org.ensemble.server.testing.Notes.note;
+import static org.ensemble.server.testing.Notes.notesOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +13,6 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ensemble.protocol.crdt.Doc;
-import org.ensemble.protocol.crdt.YArray;
-import org.ensemble.protocol.crdt.YMap;
 import org.ensemble.server.attribution.AiEdits;
 import org.ensemble.server.attribution.AiProvenance;
 import org.ensemble.server.auth.UserIdentity;
@@ -165,35 +165,5 @@ class AssignmentsIT {
     Response r = server.call(method, path, token, body);
     assertEquals(status, r.status(), method + " " + path + ": " + r.text());
     return r.body();
-  }
-
-  private static YArray notesOf(Doc doc, String trackId) {
-    for (Object t : doc.getArray("tracks")) {
-      if (trackId.equals(((YMap) t).get("id"))) {
-        return (YArray) ((YMap) t).get("notes");
-      }
-    }
-    throw new AssertionError("no track " + trackId);
-  }
-
-  private static YMap find(Doc doc, String noteId) {
-    for (Object t : doc.getArray("tracks")) {
-      for (Object n : (YArray) ((YMap) t).get("notes")) {
-        if (noteId.equals(((YMap) n).get("id"))) {
-          return (YMap) n;
-        }
-      }
-    }
-    throw new AssertionError("no note " + noteId);
-  }
-
-  private static YMap note(String id, int pitch, int start) {
-    YMap note = new YMap();
-    note.set("id", id);
-    note.set("pitch", pitch);
-    note.set("start", start);
-    note.set("duration", 480);
-    note.set("velocity", 80);
-    return note;
   }
 }

@@ -1,5 +1,6 @@
 package org.ensemble.server.attribution;
 
+import org.ensemble.server.testing.Notes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

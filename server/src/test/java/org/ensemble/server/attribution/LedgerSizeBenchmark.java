@@ -1,5 +1,6 @@
 package org.ensemble.server.attribution;
 
+import org.ensemble.server.testing.Notes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,5 +1,9 @@
 package org.ensemble.server.history;
 
+import static org.ensemble.server.testing.Notes.delete;
+import static org.ensemble.server.testing.Notes.find;
+import static org.ensemble.server.testing.Notes.note;
+import static org.ensemble.server.testing.Notes.notesOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -293,48 +297,5 @@ class VersionsIT {
       }
     }
     return out;
-  }
-
-  private static YArray notesOf(Doc doc, String trackId) {
-    for (Object t : doc.getArray("tracks")) {
-      if (trackId.equals(((YMap) t).get("id"))) {
-        return (YArray) ((YMap) t).get("notes");
-      }
-    }
-    throw new AssertionError("no track " + trackId);
-  }
-
-  private static YMap note(String id, int pitch, int start) {
-    YMap note = new YMap();
-    note.set("id", id);
-    note.set("pitch", pitch);
-    note.set("start", start);
-    note.set("duration", 480);
-    note.set("velocity", 80);
-    return note;
-  }
-
-  private static YMap find(Doc doc, String noteId) {
-    for (Object t : doc.getArray("tracks")) {
-      for (Object n : (YArray) ((YMap) t).get("notes")) {
-        if (noteId.equals(((YMap) n).get("id"))) {
-          return (YMap) n;
-        }
-      }
-    }
-    throw new AssertionError("no note " + noteId);
-  }
-
-  private static void delete(Doc doc, String noteId) {
-    for (Object t : doc.getArray("tracks")) {
-      YArray notes = (YArray) ((YMap) t).get("notes");
-      for (int i = 0; i < notes.length(); i++) {
-        if (noteId.equals(((YMap) notes.get(i)).get("id"))) {
-          notes.delete(i);
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no note " + noteId);
   }
 }

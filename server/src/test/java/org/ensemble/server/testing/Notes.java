@@ -1,17 +1,19 @@
-package org.ensemble.server.attribution;
+package org.ensemble.server.testing;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ensemble.protocol.crdt.Doc;
 import org.ensemble.protocol.crdt.YArray;
 import org.ensemble.protocol.crdt.YMap;
+import org.ensemble.server.attribution.AiEdits;
+import org.ensemble.server.attribution.AiProvenance;
 import org.ensemble.server.sync.Rooms;
 
 /** Editing notes in a project document the way the studio does (schema version 1). */
-final class Notes {
+public final class Notes {
   private Notes() {}
 
-  static YArray notesOf(Doc doc, String trackId) {
+  public static YArray notesOf(Doc doc, String trackId) {
     YArray tracks = doc.getArray("tracks");
     for (Object t : tracks) {
       YMap track = (YMap) t;
@@ -27,7 +29,7 @@ final class Notes {
     return (YArray) track.get("notes");
   }
 
-  static YMap note(String id, int pitch, int start, int duration, int velocity) {
+  public static YMap note(String id, int pitch, int start, int duration, int velocity) {
     YMap note = new YMap();
     note.set("id", id);
     note.set("pitch", pitch);
@@ -37,11 +39,16 @@ final class Notes {
     return note;
   }
 
-  static void add(Doc doc, String trackId, String id, int pitch, int start) {
-    notesOf(doc, trackId).push(List.of(note(id, pitch, start, 480, 80)));
+  /** A quarter note (at 480 ticks a quarter) of velocity 80. */
+  public static YMap note(String id, int pitch, int start) {
+    return note(id, pitch, start, 480, 80);
   }
 
-  static YMap find(Doc doc, String noteId) {
+  public static void add(Doc doc, String trackId, String id, int pitch, int start) {
+    notesOf(doc, trackId).push(List.of(note(id, pitch, start)));
+  }
+
+  public static YMap find(Doc doc, String noteId) {
     for (Object t : doc.getArray("tracks")) {
       for (Object n : (YArray) ((YMap) t).get("notes")) {
         if (noteId.equals(((YMap) n).get("id"))) {
@@ -52,7 +59,7 @@ final class Notes {
     throw new AssertionError("no note " + noteId);
   }
 
-  static void delete(Doc doc, String noteId) {
+  public static void delete(Doc doc, String noteId) {
     for (Object t : doc.getArray("tracks")) {
       YArray notes = (YArray) ((YMap) t).get("notes");
       for (int i = 0; i < notes.length(); i++) {
@@ -69,7 +76,7 @@ final class Notes {
    * The AI suggests two soprano notes ({@code pitch} and a tone above, in bar 3) under {@code provenance},
    * as the generator would: one edit under the AI's client id into the {@code suggestions} map.
    */
-  static void suggestTwoNotes(Rooms rooms, String project, AiProvenance provenance, String id, int pitch)
+  public static void suggestTwoNotes(Rooms rooms, String project, AiProvenance provenance, String id, int pitch)
       throws Exception {
     AiEdits.suggest(rooms, project, provenance, doc -> {
       YMap s = new YMap();
