@@ -39,26 +39,15 @@ public final class Comments {
   /** Starts a thread on {@code anchor} ({@code {track, notes}} or {@code {track, fromBar, toBar}}); completes with its id. */
   public Future<String> start(String projectId, UserIdentity by, JsonObject anchor, String text) {
     String id = newId("c");
-    String checked;
-    try {
-      checked = text(text);
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(e);
-    }
-    return rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS, doc ->
-        CommentThreads.create(doc, id, CommentThreads.anchor(doc, anchor),
-            CommentThreads.message(newId("m"), by, Instant.now(), checked))).map(id);
+    return checked(text).compose(checked -> rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS,
+        doc -> CommentThreads.create(doc, id, CommentThreads.anchor(doc, anchor),
+            CommentThreads.message(newId("m"), by, Instant.now(), checked)))).map(id);
   }
 
   public Future<Void> reply(String projectId, String threadId, UserIdentity by, String text) {
-    String checked;
-    try {
-      checked = text(text);
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(e);
-    }
-    return rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS, doc ->
-        CommentThreads.reply(doc, threadId, CommentThreads.message(newId("m"), by, Instant.now(), checked))).mapEmpty();
+    return checked(text).compose(checked -> rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS,
+        doc -> CommentThreads.reply(doc, threadId, CommentThreads.message(newId("m"), by, Instant.now(), checked))))
+        .mapEmpty();
   }
 
   /** Who started a thread (to decide who may resolve it). */
@@ -73,6 +62,15 @@ public final class Comments {
   public Future<Void> resolve(String projectId, String threadId, UserIdentity by, boolean resolved) {
     return rooms.edit(projectId, new DirectConnection(by), ServerClientIds.API_EDITS, doc ->
         CommentThreads.resolve(doc, threadId, resolved, by, Instant.now())).mapEmpty();
+  }
+
+  /** The text as stored, or a failed future saying why it cannot be (answered with 400). */
+  private static Future<String> checked(String text) {
+    try {
+      return Future.succeededFuture(text(text));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private static String text(String text) {
